@@ -1,0 +1,9 @@
+/**
+ * The course library. Notebooks import it with
+ *
+ *     import { initBackend, loadData } from "imdb-course";
+ *
+ * Each export's doc comment names the lesson that explains it.
+ */
+export { initBackend } from "./backend";
+export type { BackendInfo, BackendName } from "./backend";
