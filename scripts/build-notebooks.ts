@@ -1,0 +1,43 @@
+/**
+ * `npm run build:notebooks [-- --check]`
+ *
+ * Generates notebooks/ (the learners' copies) from solutions/ (the source).
+ * notebooks/ is never edited by hand. With --check, writes nothing and exits 1
+ * when a learner notebook is missing or out of date (the test suite runs this).
+ */
+import { existsSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { formatNotebook, toLearnerNotebook, type Notebook } from "./learner-notebook";
+import { PROJECT_ROOT } from "./jupyter-env";
+
+const SOLUTIONS = path.join(PROJECT_ROOT, "solutions");
+const NOTEBOOKS = path.join(PROJECT_ROOT, "notebooks");
+
+function main(): number {
+  const check = process.argv.includes("--check");
+  const names = readdirSync(SOLUTIONS).filter((n) => n.endsWith(".ipynb")).sort();
+  const stale: string[] = [];
+  for (const name of names) {
+    const solution = JSON.parse(readFileSync(path.join(SOLUTIONS, name), "utf8")) as Notebook;
+    const text = formatNotebook(toLearnerNotebook(solution, `solutions/${name}`));
+    const target = path.join(NOTEBOOKS, name);
+    const current = existsSync(target) ? readFileSync(target, "utf8") : undefined;
+    if (current === text) continue;
+    stale.push(`notebooks/${name}`);
+    if (!check) {
+      writeFileSync(`${target}.tmp`, text);
+      renameSync(`${target}.tmp`, target);
+    }
+  }
+  const orphans = readdirSync(NOTEBOOKS).filter((n) => n.endsWith(".ipynb") && !names.includes(n));
+  if (check) {
+    for (const file of stale) console.error(`${file} is out of date with solutions/: run \`npm run build:notebooks\`.`);
+    for (const file of orphans) console.error(`notebooks/${file} has no solution notebook in solutions/.`);
+    return stale.length + orphans.length > 0 ? 1 : 0;
+  }
+  console.log(stale.length ? `Wrote ${stale.join(", ")}` : "notebooks/ is up to date.");
+  for (const file of orphans) console.warn(`notebooks/${file} has no solution notebook in solutions/; remove it if the lesson is gone.`);
+  return 0;
+}
+
+process.exitCode = main();
