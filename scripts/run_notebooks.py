@@ -21,6 +21,14 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 KERNEL_NAME = "tslab"
+# lib/charts.ts marks the output that carries the 10 MB plotly bundle with this
+# attribute. Saved notebooks leave it out (the exporter adds the bundle back as
+# one file); a learner who runs the notebook gets it again.
+PLOTLY_BUNDLE_ATTRIBUTE = "data-imdb-course-plotly-bundle"
+OMITTED_BUNDLE_HTML = (
+    f'<p {PLOTLY_BUNDLE_ATTRIBUTE}="omitted"><em>The plotting library (plotly.js, 10 MB) is left out of the saved notebook. '
+    "Run the notebook to draw its charts, or open its exported HTML (npm run export).</em></p>"
+)
 
 
 def cell_error_text(cell):
@@ -41,6 +49,13 @@ def is_kernel_frame(line):
     """Stack frames inside tslab, node:vm and Node itself say nothing about the learner's code."""
     text = line.strip().replace("\\", "/")
     return text.startswith("at ") and any(marker in text for marker in ("node:vm", "node:internal", "tslab/dist/", "(node:"))
+
+
+def omit_plotly_bundle(cell):
+    for output in cell.get("outputs", []):
+        html = output.get("data", {}).get("text/html", "")
+        if PLOTLY_BUNDLE_ATTRIBUTE in (html if isinstance(html, str) else "".join(html)):
+            output["data"] = {"text/html": OMITTED_BUNDLE_HTML, "text/plain": "(plotly.js bundle omitted from the saved notebook)"}
 
 
 def first_line(source):
@@ -85,6 +100,7 @@ def run(path, out_dir, timeout):
             except CellExecutionError:
                 failure = (count, index, cell_error_text(cell))
             cell.execution_count = count
+            omit_plotly_bundle(cell)
             for output in cell.get("outputs", []):
                 if output.get("output_type") == "execute_result":
                     output["execution_count"] = count

@@ -4,6 +4,7 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -25,6 +26,15 @@ function writeNotebook(dir: string, name: string, sources: string[]): string {
   const cells = sources.map((source, i) => ({ cell_type: "code", id: `c${i}`, metadata: {}, source, outputs: [], execution_count: null }));
   writeFileSync(file, JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { name: "tslab" } }, cells }));
   return file;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 describe("course setup", () => {
@@ -74,7 +84,8 @@ describe("course setup", () => {
   });
 
   it("opens Jupyter with the tslab kernel registered", async () => {
-    const child = spawn(process.execPath, [TSX, path.join(ROOT, "scripts", "open-course.ts"), "--no-browser", "--port=0", "--ip=127.0.0.1"], { cwd: ROOT });
+    const port = await freePort();
+    const child = spawn(process.execPath, [TSX, path.join(ROOT, "scripts", "open-course.ts"), "--no-browser", `--port=${port}`, "--ip=127.0.0.1"], { cwd: ROOT });
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let log = "";
