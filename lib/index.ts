@@ -7,3 +7,6 @@
  */
 export { initBackend } from "./backend";
 export type { BackendInfo, BackendName } from "./backend";
+export * from "./charts";
+export * from "./scale";
+export * from "./training";
