@@ -6,8 +6,10 @@ reply) and leaves every execution count empty (tslab sends no execute_input).
 This runner names the notebook, the cell and the error text, and numbers cells.
 
 Usage (normally through `npm run notebooks -- FILES…`, which sets JUPYTER_PATH):
-    python3 run_notebooks.py [--out DIR] [--timeout SECONDS] NOTEBOOK...
+    python3 run_notebooks.py [--out DIR] [--timeout SECONDS] [--learner] NOTEBOOK...
 Without --out, each notebook is rewritten in place (atomically) with its outputs.
+--learner runs a generated learner notebook: every exercise check cell must fail
+with the "not implemented yet" stub message, every other cell must pass.
 Exit status: 0 when every notebook ran, 1 when one failed, 2 for bad usage.
 """
 import argparse
@@ -73,7 +75,16 @@ def write_atomically(nb, path):
     os.replace(tmp, path)
 
 
-def run(path, out_dir, timeout):
+STUB_MESSAGE = "is not implemented yet"
+# After an error reply tslab ignores requests that arrive within 200 ms.
+PAUSE_AFTER_ERROR = 0.3
+
+
+def is_check_cell(cell):
+    return bool(cell.get("metadata", {}).get("nbgrader", {}).get("grade"))
+
+
+def run(path, out_dir, timeout, learner):
     nb = nbformat.read(path, as_version=4)
     nb.metadata["kernelspec"] = {"name": KERNEL_NAME, "display_name": "TypeScript (tslab)", "language": "typescript"}
     client = NotebookClient(
@@ -99,6 +110,12 @@ def run(path, out_dir, timeout):
                 failure = (count, index, f"the kernel died: {error}")
             except CellExecutionError:
                 failure = (count, index, cell_error_text(cell))
+            if learner and is_check_cell(cell):
+                if failure and STUB_MESSAGE in failure[2]:
+                    failure = None
+                    time.sleep(PAUSE_AFTER_ERROR)
+                elif not failure:
+                    failure = (count, index, "this exercise check passed in the learner's copy: its exercise is not stubbed")
             cell.execution_count = count
             omit_plotly_bundle(cell)
             for output in cell.get("outputs", []):
@@ -117,6 +134,7 @@ def main():
     parser.add_argument("notebooks", nargs="+")
     parser.add_argument("--out", help="write executed notebooks here instead of in place")
     parser.add_argument("--timeout", type=int, default=1800, help="seconds allowed per cell")
+    parser.add_argument("--learner", action="store_true", help="expect exercise check cells to fail with the stub message")
     args = parser.parse_args()
     if args.out:
         os.makedirs(args.out, exist_ok=True)
@@ -127,7 +145,7 @@ def main():
             failed += 1
             continue
         print(f"RUN  {path}", flush=True)
-        failure, seconds, target = run(path, args.out, args.timeout)
+        failure, seconds, target = run(path, args.out, args.timeout, args.learner)
         if failure:
             count, index, message = failure
             failed += 1

@@ -8,6 +8,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { formatNotebook, toLearnerNotebook, type Notebook } from "../scripts/learner-notebook";
 
 const ROOT = path.resolve(__dirname, "..");
 const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
@@ -21,10 +22,14 @@ function runScript(script: string, args: string[], env: NodeJS.ProcessEnv = {}) 
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
-function writeNotebook(dir: string, name: string, sources: string[]): string {
+function notebookOf(sources: string[], metadata: Record<string, unknown>[] = []): Notebook {
+  const cells = sources.map((source, i) => ({ cell_type: "code" as const, id: `c${i}`, metadata: metadata[i] ?? {}, source, outputs: [], execution_count: null }));
+  return { nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { name: "tslab" } }, cells };
+}
+
+function writeNotebook(dir: string, name: string, sources: string[] | Notebook): string {
   const file = path.join(dir, name);
-  const cells = sources.map((source, i) => ({ cell_type: "code", id: `c${i}`, metadata: {}, source, outputs: [], execution_count: null }));
-  writeFileSync(file, JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { name: "tslab" } }, cells }));
+  writeFileSync(file, formatNotebook(Array.isArray(sources) ? notebookOf(sources) : sources));
   return file;
 }
 
@@ -73,6 +78,20 @@ describe("course setup", () => {
     expect(output).toContain("Type 'string' is not assignable to type 'number'");
     expect(output).toMatch(/FAIL .*thrown\.ipynb: cell \[1\]/);
     expect(output).toContain("the data folder is empty");
+  }, 120_000);
+
+  it("runs a learner's copy: exercise checks must fail with the stub message, other cells must pass", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "nb-learner-"));
+    const solution = notebookOf(
+      ["const a = 1;", "function double(x: number): number {\n  // BEGIN SOLUTION\n  return 2 * x;\n  // END SOLUTION\n}", "console.log(double(2));", "console.log(a + 1);"],
+      [{}, { nbgrader: { grade_id: "double", solution: true } }, { nbgrader: { grade_id: "double-check", grade: true } }],
+    );
+    const learnerCopy = writeNotebook(dir, "learner.ipynb", toLearnerNotebook(solution, "solution"));
+    const solved = writeNotebook(dir, "solved.ipynb", solution);
+    const { status, output } = runScript("run-notebooks.ts", ["--learner", "--out", path.join(dir, "out"), learnerCopy, solved]);
+    expect(output).toMatch(/OK .*learner\.ipynb/);
+    expect(output).toMatch(/FAIL .*solved\.ipynb: cell \[3\][\s\S]*not stubbed/);
+    expect(status).toBe(1);
   }, 120_000);
 
   it("says how to install Jupyter when it is missing, instead of a stack trace", () => {
