@@ -10,3 +10,4 @@ export type { BackendInfo, BackendName } from "./backend";
 export * from "./charts";
 export * from "./scale";
 export * from "./training";
+export * from "./predict";
