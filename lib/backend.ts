@@ -7,6 +7,8 @@
  * it train every model of the course (see wasm-kernels/).
  */
 import * as tf from "@tensorflow/tfjs";
+import { registerWasmKernels } from "./wasm-kernels";
+import { nativeBlasStatus } from "./wasm-kernels/native-blas";
 
 export type BackendName = "tensorflow" | "wasm" | "cpu";
 
@@ -49,14 +51,14 @@ async function chooseBackend(requested: string | undefined): Promise<BackendInfo
     if (failure !== undefined) {
       throw new Error(`TFJS_BACKEND=${requested} was requested, but that backend could not start: ${failure}`);
     }
-    return info(name, `forced by TFJS_BACKEND=${requested}`);
+    return info(name, `forced by TFJS_BACKEND=${requested}${name === "wasm" ? `; ${nativeBlasStatus().reason}` : ""}`);
   }
 
   const nodeFailure = await activate("tensorflow");
   if (nodeFailure === undefined) return info("tensorflow", "@tensorflow/tfjs-node loaded (native libtensorflow)");
   const wasmFailure = await activate("wasm");
   if (wasmFailure === undefined) {
-    return info("wasm", `@tensorflow/tfjs-node is not available (${nodeFailure}); using wasm with the course's training kernels`);
+    return info("wasm", `@tensorflow/tfjs-node is not available (${nodeFailure}); using wasm with the course's training kernels; ${nativeBlasStatus().reason}`);
   }
   throw new Error(`No fast backend could start. tfjs-node: ${nodeFailure}. wasm: ${wasmFailure}. Run \`npm ci\` again, or set TFJS_BACKEND=cpu to train (very slowly) on plain JavaScript.`);
 }
@@ -68,7 +70,10 @@ async function activate(name: BackendName): Promise<string | undefined> {
     // Where npm could not install tfjs-node (its install script downloads
     // libtensorflow) its require fails with MODULE_NOT_FOUND.
     if (name === "tensorflow") require("@tensorflow/tfjs-node");
-    if (name === "wasm") require("@tensorflow/tfjs-backend-wasm");
+    if (name === "wasm") {
+      require("@tensorflow/tfjs-backend-wasm");
+      registerWasmKernels();
+    }
     if (!(await tf.setBackend(name))) return `tf.setBackend("${name}") returned false`;
     await tf.ready();
     return undefined;

@@ -1,0 +1,116 @@
+/*
+ * Single-precision matrix products from the system's OpenBLAS, computed in
+ * place on a JavaScript ArrayBuffer (the wasm backend's heap), so the course's
+ * wasm kernels can hand their big products to native code without copying.
+ *
+ * The cblas prototypes are declared here rather than included, because Debian
+ * keeps cblas.h under a path that depends on the OpenBLAS flavour; linking
+ * against -lopenblas is all that is needed.
+ */
+#include <node_api.h>
+#include <stdint.h>
+#include <stdio.h>
+
+enum { CBLAS_ROW_MAJOR = 101, CBLAS_NO_TRANS = 111, CBLAS_TRANS = 112 };
+extern void cblas_sgemm(int order, int trans_a, int trans_b, int m, int n, int k, float alpha,
+                        const float* a, int lda, const float* b, int ldb, float beta, float* c, int ldc);
+extern void openblas_set_num_threads(int threads);
+extern int openblas_get_num_threads(void);
+
+#define CHECK(call)                                                    \
+  do {                                                                 \
+    if ((call) != napi_ok) {                                           \
+      napi_throw_error(env, NULL, "native-blas: " #call " failed");    \
+      return NULL;                                                     \
+    }                                                                  \
+  } while (0)
+
+static int get_int(napi_env env, napi_value value, int64_t* out) {
+  return napi_get_value_int64(env, value, out) == napi_ok;
+}
+
+/* Does a row-major matrix of `rows` x `cols` with leading dimension `ld`
+ * starting at byte `offset` fit in `length` bytes? */
+static int fits(int64_t offset, int64_t rows, int64_t cols, int64_t ld, size_t length) {
+  if (offset < 0 || offset % 4 != 0 || rows < 0 || cols < 0 || ld < cols || ld < 1) return 0;
+  if (rows == 0 || cols == 0) return 1;
+  int64_t last = offset + ((rows - 1) * ld + cols) * 4;
+  return last <= (int64_t)length;
+}
+
+/* sgemm(buffer, transA, transB, m, n, k, alpha, aOffset, lda, bOffset, ldb, beta, cOffset, ldc):
+ * C = alpha * op(A) * op(B) + beta * C, all row-major float32 at byte offsets in buffer. */
+static napi_value sgemm(napi_env env, napi_callback_info info) {
+  size_t argc = 14;
+  napi_value argv[14];
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  if (argc != 14) {
+    napi_throw_type_error(env, NULL, "native-blas: sgemm expects 14 arguments");
+    return NULL;
+  }
+  void* data;
+  size_t length;
+  if (napi_get_arraybuffer_info(env, argv[0], &data, &length) != napi_ok) {
+    napi_throw_type_error(env, NULL, "native-blas: sgemm's first argument must be an ArrayBuffer");
+    return NULL;
+  }
+  bool trans_a, trans_b;
+  CHECK(napi_get_value_bool(env, argv[1], &trans_a));
+  CHECK(napi_get_value_bool(env, argv[2], &trans_b));
+  int64_t m, n, k, a_off, lda, b_off, ldb, c_off, ldc;
+  double alpha, beta;
+  if (!get_int(env, argv[3], &m) || !get_int(env, argv[4], &n) || !get_int(env, argv[5], &k) ||
+      napi_get_value_double(env, argv[6], &alpha) != napi_ok || !get_int(env, argv[7], &a_off) ||
+      !get_int(env, argv[8], &lda) || !get_int(env, argv[9], &b_off) || !get_int(env, argv[10], &ldb) ||
+      napi_get_value_double(env, argv[11], &beta) != napi_ok || !get_int(env, argv[12], &c_off) ||
+      !get_int(env, argv[13], &ldc)) {
+    napi_throw_type_error(env, NULL, "native-blas: sgemm's sizes and offsets must be numbers");
+    return NULL;
+  }
+  if (m > INT32_MAX || n > INT32_MAX || k > INT32_MAX || lda > INT32_MAX || ldb > INT32_MAX || ldc > INT32_MAX ||
+      !fits(a_off, trans_a ? k : m, trans_a ? m : k, lda, length) ||
+      !fits(b_off, trans_b ? n : k, trans_b ? k : n, ldb, length) || !fits(c_off, m, n, ldc, length)) {
+    char message[256];
+    snprintf(message, sizeof message,
+             "native-blas: sgemm operands m=%lld n=%lld k=%lld lie outside the %zu-byte buffer",
+             (long long)m, (long long)n, (long long)k, length);
+    napi_throw_range_error(env, NULL, message);
+    return NULL;
+  }
+  if (m == 0 || n == 0) return NULL;
+  char* base = (char*)data;
+  cblas_sgemm(CBLAS_ROW_MAJOR, trans_a ? CBLAS_TRANS : CBLAS_NO_TRANS, trans_b ? CBLAS_TRANS : CBLAS_NO_TRANS,
+              (int)m, (int)n, (int)k, (float)alpha, (const float*)(base + a_off), (int)lda,
+              (const float*)(base + b_off), (int)ldb, (float)beta, (float*)(base + c_off), (int)ldc);
+  return NULL;
+}
+
+static napi_value set_threads(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  int32_t threads;
+  if (argc != 1 || napi_get_value_int32(env, argv[0], &threads) != napi_ok || threads < 1) {
+    napi_throw_range_error(env, NULL, "native-blas: setThreads expects a positive integer");
+    return NULL;
+  }
+  openblas_set_num_threads(threads);
+  return NULL;
+}
+
+static napi_value get_threads(napi_env env, napi_callback_info info) {
+  (void)info;
+  napi_value result;
+  CHECK(napi_create_int32(env, openblas_get_num_threads(), &result));
+  return result;
+}
+
+NAPI_MODULE_INIT() {
+  napi_property_descriptor properties[] = {
+      {"sgemm", NULL, sgemm, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"setThreads", NULL, set_threads, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"threads", NULL, get_threads, NULL, NULL, NULL, napi_enumerable, NULL},
+  };
+  if (napi_define_properties(env, exports, sizeof properties / sizeof properties[0], properties) != napi_ok) return NULL;
+  return exports;
+}

@@ -1,0 +1,59 @@
+/**
+ * The course's kernels for tfjs-backend-wasm: with them the wasm backend
+ * trains every model of the course, at a speed comparable to PyTorch on the
+ * CPU when the optional native BLAS is built. Each module's header says what
+ * stock tfjs 4.22 does wrong there.
+ */
+import * as tf from "@tensorflow/tfjs";
+import type { KernelConfig, KernelFunc } from "@tensorflow/tfjs";
+import { conv2DBackpropFilterKernel, conv2DBackpropInputKernel, conv2DKernel } from "./conv2d";
+import { gatherV2Kernel } from "./gather";
+import { batchMatMulKernel, fusedMatMulKernel } from "./matmul";
+import { maxPoolGrad } from "./max-pool-grad";
+import { unsortedSegmentSum } from "./segment-sum";
+import { sliceKernel, splitVKernel, unpackKernel } from "./slice";
+
+let registered = false;
+
+/**
+ * Registers the course's kernels for the wasm backend, replacing the stock
+ * ones where they exist (lesson 0, "Setup"; `initBackend` calls it when it
+ * picks wasm). Requires `@tensorflow/tfjs-backend-wasm` to be loaded. Calling
+ * it again does nothing.
+ */
+export function registerWasmKernels(): void {
+  if (registered) return;
+  replace("BatchMatMul", batchMatMulKernel);
+  replace("_FusedMatMul", fusedMatMulKernel);
+  replace("GatherV2", gatherV2Kernel);
+  add("UnsortedSegmentSum", unsortedSegmentSum);
+  replace("Conv2D", conv2DKernel);
+  replace("Conv2DBackpropInput", conv2DBackpropInputKernel);
+  add("Conv2DBackpropFilter", conv2DBackpropFilterKernel);
+  replace("MaxPoolGrad", () => maxPoolGrad);
+  replace("Slice", sliceKernel);
+  replace("Unpack", unpackKernel);
+  replace("SplitV", splitVKernel);
+  registered = true;
+}
+
+/** Registers `make(stock)` in place of the stock wasm kernel, keeping the stock setup (it may still be called). */
+function replace(kernelName: string, make: (stock: KernelFunc) => KernelFunc): void {
+  const stock = stockKernel(kernelName);
+  tf.unregisterKernel(kernelName, "wasm");
+  tf.registerKernel({ ...stock, kernelFunc: make(stock.kernelFunc) });
+}
+
+/** Registers a kernel that stock tfjs-backend-wasm lacks. */
+function add(kernelName: string, kernelFunc: KernelFunc): void {
+  if (tf.getKernel(kernelName, "wasm") !== undefined) tf.unregisterKernel(kernelName, "wasm");
+  tf.registerKernel({ kernelName, backendName: "wasm", kernelFunc });
+}
+
+function stockKernel(kernelName: string): KernelConfig {
+  const stock = tf.getKernel(kernelName, "wasm");
+  if (stock === undefined) {
+    throw new Error(`The wasm kernel ${kernelName} is not registered: load "@tensorflow/tfjs-backend-wasm" before registerWasmKernels().`);
+  }
+  return stock;
+}

@@ -1,0 +1,56 @@
+/**
+ * MaxPoolGrad: the gradient of MaxPooling1D (tfjs pools 1-D as 2-D, height 1).
+ *
+ * Stock tfjs-backend-wasm's MaxPoolGrad visits every input pixel and, for each,
+ * every window that could contain it (about 51 ms for the course's Conv1D
+ * model). Here each output window finds its maximum once and passes its
+ * gradient there. Ties go to the first maximum in row-major window order, as
+ * in tfjs' cpu backend.
+ */
+import { backend_util, type KernelFunc, type TensorInfo } from "@tensorflow/tfjs";
+import { asWasm, floatIndex, heapF32 } from "./heap";
+
+export const maxPoolGrad: KernelFunc = ({ inputs, backend: anyBackend, attrs }) => {
+  const { dy, input } = inputs as { dy: TensorInfo; input: TensorInfo };
+  const { filterSize, strides, pad, dimRoundingMode } = attrs as unknown as {
+    filterSize: number | [number, number]; strides: number | [number, number];
+    pad: "valid" | "same" | number | backend_util.ExplicitPadding; dimRoundingMode?: "floor" | "round" | "ceil";
+  };
+  if (input.dtype !== "float32" || dy.dtype !== "float32") {
+    throw new Error(`MaxPoolGrad on wasm supports float32 tensors, got ${input.dtype}; cast with tf.cast(x, "float32").`);
+  }
+  const info = backend_util.computePool2DInfo(input.shape as [number, number, number, number], filterSize, strides, 1, pad, dimRoundingMode);
+  const backend = asWasm(anyBackend);
+  const out = backend.makeOutput(input.shape, "float32");
+  const heap = heapF32(backend);
+  const X = floatIndex(backend, input);
+  const DY = floatIndex(backend, dy);
+  const DX = floatIndex(backend, out);
+  const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth, strideHeight, strideWidth,
+    filterHeight, filterWidth, padInfo } = info;
+  heap.fill(0, DX, DX + batchSize * inHeight * inWidth * channels);
+  let dyIndex = DY;
+  for (let b = 0; b < batchSize; b++) {
+    for (let oy = 0; oy < outHeight; oy++) {
+      const y0 = oy * strideHeight - padInfo.top;
+      for (let ox = 0; ox < outWidth; ox++) {
+        const x0 = ox * strideWidth - padInfo.left;
+        for (let d = 0; d < channels; d++, dyIndex++) {
+          let best = -Infinity;
+          let at = -1;
+          for (let fy = Math.max(0, -y0); fy < filterHeight && y0 + fy < inHeight; fy++) {
+            for (let fx = Math.max(0, -x0); fx < filterWidth && x0 + fx < inWidth; fx++) {
+              const index = ((b * inHeight + y0 + fy) * inWidth + x0 + fx) * channels + d;
+              if (heap[X + index] > best) {
+                best = heap[X + index];
+                at = index;
+              }
+            }
+          }
+          if (at >= 0) heap[DX + at] += heap[dyIndex];
+        }
+      }
+    }
+  }
+  return out;
+};

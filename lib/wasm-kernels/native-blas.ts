@@ -1,0 +1,77 @@
+/**
+ * The optional native matrix product (lib/native-blas, OpenBLAS through N-API).
+ *
+ * npm builds it at install time where a C compiler and libopenblas-dev exist
+ * (it is an optional dependency, so a failed build does not fail the install).
+ * Where it loaded, the wasm kernels hand every large matrix product to it:
+ * OpenBLAS runs about 5-8x faster than wasm's XNNPACK on one core. Where it did
+ * not, everything runs on wasm alone.
+ */
+
+/** The addon's functions (lib/native-blas/src/native_blas.c). Offsets are in bytes. */
+export interface NativeBlasAddon {
+  sgemm(
+    buffer: ArrayBuffer, transA: boolean, transB: boolean, m: number, n: number, k: number, alpha: number,
+    aOffset: number, lda: number, bOffset: number, ldb: number, beta: number, cOffset: number, ldc: number,
+  ): void;
+  setThreads(threads: number): void;
+  threads(): number;
+}
+
+export interface NativeBlasStatus {
+  /** The addon loaded in this process. */
+  available: boolean;
+  /** The kernels use it now (available, and not switched off). */
+  active: boolean;
+  /** OpenBLAS threads, when available. */
+  threads?: number;
+  /** Why it is or is not used, in a sentence a learner can act on. */
+  reason: string;
+}
+
+let addon: NativeBlasAddon | undefined;
+let loadFailure: string | undefined;
+let enabled = process.env.IMDB_COURSE_NATIVE_BLAS !== "0";
+
+function load(): NativeBlasAddon | undefined {
+  if (addon === undefined && loadFailure === undefined) {
+    try {
+      addon = require("imdb-course-native-blas") as NativeBlasAddon;
+    } catch (error) {
+      loadFailure = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    }
+  }
+  return addon;
+}
+
+/** The addon when it loaded and is switched on, else undefined (use wasm). */
+export function activeNativeBlas(): NativeBlasAddon | undefined {
+  return enabled ? load() : undefined;
+}
+
+/**
+ * Switches the native matrix product on or off for this process (lesson 0,
+ * "Setup": compare the two). Returns whether it is now in use. The
+ * environment variable `IMDB_COURSE_NATIVE_BLAS=0` switches it off at start.
+ */
+export function setNativeBlasEnabled(on: boolean): boolean {
+  enabled = on;
+  return activeNativeBlas() !== undefined;
+}
+
+/** Whether the native matrix product is available and in use, and why (lesson 0, "Setup"). */
+export function nativeBlasStatus(): NativeBlasStatus {
+  const loaded = load();
+  if (loaded === undefined) {
+    return {
+      available: false,
+      active: false,
+      reason: `the optional native BLAS addon is not built (${loadFailure}); matrix products run on wasm. ` +
+        "To build it: install a C compiler and libopenblas-dev, then run `npm ci` again.",
+    };
+  }
+  const threads = loaded.threads();
+  return enabled
+    ? { available: true, active: true, threads, reason: `matrix products run on OpenBLAS (${threads} threads)` }
+    : { available: true, active: false, threads, reason: "the native BLAS addon is switched off (IMDB_COURSE_NATIVE_BLAS=0 or setNativeBlasEnabled(false)); matrix products run on wasm" };
+}
