@@ -11,3 +11,6 @@ export * from "./charts";
 export * from "./scale";
 export * from "./training";
 export * from "./predict";
+export * from "./exploration";
+export * from "./tables";
+export * from "./memory";

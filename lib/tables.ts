@@ -1,0 +1,91 @@
+/**
+ * Tables in notebooks (lesson 1 shows the first ones): an HTML table built by
+ * a pure function, from rows or from a danfojs DataFrame / Series.
+ *
+ * danfojs' own `print()` writes fixed-width text that wraps badly in a
+ * notebook, and its `plot()`/HTML helpers need a browser; an HTML table is
+ * rendered by Jupyter and by exported HTML alike.
+ */
+
+export interface Table {
+  columns: string[];
+  rows: readonly (readonly unknown[])[];
+  /** Row labels, shown as a first header column (a DataFrame's index). */
+  index?: readonly (string | number)[];
+}
+
+export interface TableOptions {
+  /** Decimals shown for numbers that are not integers (default 3). */
+  digits?: number;
+  caption?: string;
+}
+
+/** The columns, index and values of a danfojs DataFrame or Series: what `frameTable` reads. */
+export interface FrameLike {
+  columns: string[];
+  index: (string | number)[];
+  values: unknown[] | unknown[][];
+}
+
+/**
+ * A danfojs DataFrame or Series as a Table (lesson 1). A Series becomes one
+ * column named after it.
+ */
+export function frameTable(frame: FrameLike): Table {
+  const values = frame.values;
+  const isSeries = values.length > 0 && !Array.isArray(values[0]);
+  const rows = isSeries ? values.map((v) => [v]) : (values as unknown[][]);
+  if (!isSeries && rows.some((row) => row.length !== frame.columns.length)) {
+    throw new Error(`frameTable: a row has a different number of values than the ${frame.columns.length} columns; pass a danfojs DataFrame or Series.`);
+  }
+  return { columns: frame.columns.map(String), rows, index: frame.index };
+}
+
+/**
+ * An HTML table (lesson 1): numbers right-aligned, integers with thousands
+ * separators ("25,000"), other numbers with `digits` decimals, text escaped.
+ */
+export function tableHtml(table: Table, options: TableOptions = {}): string {
+  const digits = options.digits ?? 3;
+  if (!Number.isInteger(digits) || digits < 0 || digits > 20) throw new RangeError(`tableHtml: digits must be an integer from 0 to 20, got ${digits}.`);
+  if (table.index !== undefined && table.index.length !== table.rows.length) {
+    throw new Error(`tableHtml: the index has ${table.index.length} labels for ${table.rows.length} rows; give one label per row.`);
+  }
+  const cell = (tag: "td" | "th", value: unknown) => {
+    const align = typeof value === "number" ? ' style="text-align:right"' : "";
+    return `<${tag}${align}>${escapeHtml(formatValue(value, digits))}</${tag}>`;
+  };
+  const head = [...(table.index ? [""] : []), ...table.columns].map((c) => `<th>${escapeHtml(c)}</th>`).join("");
+  const body = table.rows
+    .map((row, i) => {
+      if (row.length !== table.columns.length) {
+        throw new Error(`tableHtml: row ${i + 1} has ${row.length} values for ${table.columns.length} columns; give one value per column.`);
+      }
+      const label = table.index ? cell("th", table.index[i]) : "";
+      return `<tr>${label}${row.map((v) => cell("td", v)).join("")}</tr>`;
+    })
+    .join("\n");
+  const caption = options.caption === undefined ? "" : `<caption>${escapeHtml(options.caption)}</caption>\n`;
+  return `<table>\n${caption}<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+}
+
+/** Displays a table (rows, or a danfojs DataFrame / Series) under the current notebook cell (lesson 1). */
+export function showTable(table: Table | FrameLike, options: TableOptions = {}): void {
+  const html = tableHtml("rows" in table ? table : frameTable(table), options);
+  // Required lazily: tslab's display only works inside a running kernel.
+  (require("tslab") as typeof import("tslab")).display.html(html);
+}
+
+function formatValue(value: unknown, digits: number): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") {
+    if (Number.isNaN(value)) return "";
+    if (Number.isInteger(value)) return value.toLocaleString("en-US");
+    return value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  }
+  return String(value);
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
