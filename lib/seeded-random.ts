@@ -1,0 +1,40 @@
+/**
+ * Reproducible training runs (lesson 3, "Reproducible runs").
+ *
+ * tfjs 4.22 takes the randomness of model.fit from Math.random: the order of
+ * the batches in each epoch (its `shuffle`) and, through seeds drawn from
+ * Math.random, every dropout mask. Math.random cannot be seeded, so two runs
+ * of the same notebook would train differently. `withSeededRandom` swaps in a
+ * seeded generator for the duration of one task and puts the original back.
+ */
+
+/**
+ * Runs `task` with Math.random replaced by a generator seeded with `seed`
+ * (an integer from 0 to 2^32 - 1), then restores Math.random, also when the
+ * task fails. Anything else calling Math.random meanwhile draws from the same
+ * seeded stream.
+ */
+export async function withSeededRandom<T>(seed: number, task: () => Promise<T>): Promise<T> {
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
+    throw new RangeError(`withSeededRandom: seed must be an integer from 0 to 4294967295, got ${String(seed)}.`);
+  }
+  const original = Math.random;
+  Math.random = mulberry32(seed);
+  try {
+    return await task();
+  } finally {
+    Math.random = original;
+  }
+}
+
+/** A small, fast 32-bit generator of uniform numbers in [0, 1); statistically fine for shuffles and masks. */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
