@@ -7,7 +7,7 @@ import type * as tf from "@tensorflow/tfjs";
 import { trainingProgress, type EpochRecord } from "./training";
 import { withSeededRandom } from "./seeded-random";
 
-export interface FitOptions {
+export interface FitWithProgressOptions {
   epochs: number;
   batchSize: number;
   /**
@@ -33,7 +33,7 @@ export interface FitOptions {
  * record per finished epoch, its wall time included (lesson 3). Shuffles the
  * batches every epoch, reproducibly from `seed`.
  */
-export async function fitWithProgress(model: tf.LayersModel, x: tf.Tensor, y: tf.Tensor, options: FitOptions): Promise<EpochRecord[]> {
+export async function fitWithProgress(model: tf.LayersModel, x: tf.Tensor, y: tf.Tensor, options: FitWithProgressOptions): Promise<EpochRecord[]> {
   const { epochs, batchSize, validationSplit } = options;
   for (const [name, value] of Object.entries({ epochs, batchSize })) {
     if (!Number.isInteger(value) || value < 1) throw new RangeError(`fitWithProgress: ${name} must be a positive integer, got ${String(value)}.`);
@@ -57,7 +57,7 @@ export async function fitWithProgress(model: tf.LayersModel, x: tf.Tensor, y: tf
   return progress.history;
 }
 
-export interface Evaluation {
+export interface ModelEvaluation {
   loss: number;
   accuracy: number;
 }
@@ -67,7 +67,7 @@ export interface Evaluation {
  * metric) on labelled examples, computed `batchSize` reviews at a time so the
  * activations of 25,000 reviews never sit in memory at once (lesson 3).
  */
-export async function evaluateModel(model: tf.LayersModel, x: tf.Tensor, y: tf.Tensor, batchSize = 500): Promise<Evaluation> {
+export async function evaluateModel(model: tf.LayersModel, x: tf.Tensor, y: tf.Tensor, batchSize = 500): Promise<ModelEvaluation> {
   const result = model.evaluate(x, y, { batchSize });
   const scalars = Array.isArray(result) ? result : [result];
   if (scalars.length < 2) {

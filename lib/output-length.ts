@@ -3,7 +3,7 @@
  * rule (`conv_output_length`), which tfjs follows (lesson 4).
  */
 
-export type Padding = "valid" | "same" | "causal";
+export type ConvPadding = "valid" | "same" | "causal";
 
 /**
  * Output length of Conv1D over `inputLength` positions.
@@ -13,7 +13,7 @@ export type Padding = "valid" | "same" | "causal";
  * position has a window: L. A stride s then keeps every s-th window:
  * ceil(length / s). Lesson 4: Conv1D(32, 3, "same") keeps 500 positions.
  */
-export function convOutputLength(inputLength: number, kernelSize: number, padding: Padding = "valid", stride = 1, dilation = 1): number {
+export function convOutputLength(inputLength: number, kernelSize: number, padding: ConvPadding = "valid", stride = 1, dilation = 1): number {
   return outputLength("convOutputLength", inputLength, kernelSize, padding, stride, dilation);
 }
 
@@ -27,7 +27,7 @@ export function poolOutputLength(inputLength: number, poolSize = 2, strides = po
   return outputLength("poolOutputLength", inputLength, poolSize, padding, strides, 1);
 }
 
-function outputLength(where: string, inputLength: number, kernelSize: number, padding: Padding, stride: number, dilation: number): number {
+function outputLength(where: string, inputLength: number, kernelSize: number, padding: ConvPadding, stride: number, dilation: number): number {
   for (const [name, value] of Object.entries({ inputLength, kernelSize, stride, dilation })) {
     if (!Number.isInteger(value) || value < 1) throw new RangeError(`${where}: ${name} must be a positive integer, got ${String(value)}.`);
   }
