@@ -6,8 +6,13 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import type { KernelConfig, KernelFunc } from "@tensorflow/tfjs";
+export { FusedAdamOptimizer } from "./adam";
+export { fusedLstm } from "./lstm-layer";
+export { nativeBlasStatus, setNativeBlasEnabled, type NativeBlasStatus } from "./native-blas";
+import { ADAM_UPDATE, adamUpdate } from "./adam";
 import { conv2DBackpropFilterKernel, conv2DBackpropInputKernel, conv2DKernel } from "./conv2d";
 import { gatherV2Kernel } from "./gather";
+import { LSTM_BACKWARD, LSTM_FORWARD, lstmBackward, lstmForward } from "./lstm";
 import { batchMatMulKernel, fusedMatMulKernel } from "./matmul";
 import { maxPoolGrad } from "./max-pool-grad";
 import { unsortedSegmentSum } from "./segment-sum";
@@ -34,6 +39,9 @@ export function registerWasmKernels(): void {
   replace("Slice", sliceKernel);
   replace("Unpack", unpackKernel);
   replace("SplitV", splitVKernel);
+  add(ADAM_UPDATE, adamUpdate);
+  add(LSTM_FORWARD, lstmForward);
+  add(LSTM_BACKWARD, lstmBackward);
   registered = true;
 }
 

@@ -1,0 +1,39 @@
+import * as tf from "@tensorflow/tfjs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { FusedAdamOptimizer } from "../lib/wasm-kernels/adam";
+import { expectClose, loadWasmWithKernels, randomValues, run } from "./wasm-kernels.helpers";
+
+beforeAll(loadWasmWithKernels);
+
+/** Five Adam steps on a small least-squares problem; returns the weights after each step. */
+function train(optimizer: tf.Optimizer): tf.Tensor[] {
+  const w = tf.variable(tf.tensor2d(randomValues(12, 1), [4, 3]));
+  const b = tf.variable(tf.tensor1d(randomValues(3, 2)));
+  const unused = tf.variable(tf.tensor1d([1, 2]));
+  const x = tf.tensor2d(randomValues(20, 3), [5, 4]);
+  const y = tf.tensor2d(randomValues(15, 4), [5, 3]);
+  const history: tf.Tensor[] = [];
+  for (let step = 0; step < 5; step++) {
+    optimizer.minimize(() => tf.mean(tf.square(tf.sub(tf.add(tf.matMul(x, w), b), y))) as tf.Scalar, false, [w, b, unused]);
+    history.push(w.clone(), b.clone(), unused.clone());
+  }
+  return history;
+}
+
+describe("FusedAdamOptimizer", () => {
+  it("on wasm takes the same steps as stock tf.train.adam on cpu", async () => {
+    const expected = await run("cpu", () => train(tf.train.adam(0.05, 0.8, 0.95, 1e-6)));
+    const actual = await run("wasm", () => train(new FusedAdamOptimizer(0.05, 0.8, 0.95, 1e-6)));
+    actual.forEach((values, i) => expectClose(values, expected[i], 1e-5));
+  });
+
+  it("leaves weights without a gradient unchanged, and saves like stock Adam", async () => {
+    const optimizer = new FusedAdamOptimizer(0.01);
+    const [, , unused] = await run("wasm", () => train(optimizer));
+    expect(Array.from(unused)).toEqual([1, 2]);
+    expect(optimizer.getClassName()).toBe("Adam");
+    const weights = await optimizer.getWeights();
+    expect(weights.map((w) => w.name)).toEqual(["iter", expect.stringMatching(/\/m$/), expect.stringMatching(/\/m$/), expect.stringMatching(/\/m$/),
+      expect.stringMatching(/\/v$/), expect.stringMatching(/\/v$/), expect.stringMatching(/\/v$/)]);
+  });
+});
