@@ -6,6 +6,7 @@
 import type * as tf from "@tensorflow/tfjs";
 import { trainingProgress, type EpochRecord } from "./training";
 import { withSeededRandom } from "./seeded-random";
+import { earlyStopping, type EarlyStoppingOutcome, type EarlyStoppingRule } from "./early-stopping";
 
 export interface FitWithProgressOptions {
   epochs: number;
@@ -91,6 +92,46 @@ export interface RunSummary {
   epochs: number;
   secondsPerEpoch: number;
   testAccuracy: number;
+}
+
+export interface TrainAndTestResult {
+  /** One record per epoch trained. */
+  history: EpochRecord[];
+  /** Loss and accuracy on the test examples, with the weights the model ends with. */
+  test: ModelEvaluation;
+  /** The line of the runs table. */
+  summary: RunSummary;
+  /** With `earlyStopping`: the epoch whose weights were kept and where training stopped. */
+  stopping?: EarlyStoppingOutcome;
+}
+
+/**
+ * Trains with fitWithProgress, then evaluates once on the test examples
+ * (lesson 3; lessons 4 and 5 compare their models this way). With
+ * `earlyStopping` (lesson 5; needs `validationSplit`) training stops by that
+ * rule and the model keeps its best epoch's weights: the summary's `epochs` is
+ * then that epoch.
+ */
+export async function trainAndTest(
+  name: string,
+  model: tf.LayersModel,
+  train: { x: tf.Tensor; y: tf.Tensor },
+  test: { x: tf.Tensor; y: tf.Tensor },
+  options: FitWithProgressOptions & { earlyStopping?: EarlyStoppingRule },
+): Promise<TrainAndTestResult> {
+  const stopper = options.earlyStopping ? earlyStopping(model, options.earlyStopping) : undefined;
+  const callbacks = [...(options.callbacks ?? []), ...(stopper ? [stopper.callbacks] : [])];
+  const history = await fitWithProgress(model, train.x, train.y, { ...options, callbacks });
+  const stopping = stopper?.outcome();
+  const evaluation = await evaluateModel(model, test.x, test.y);
+  const summary: RunSummary = {
+    model: name,
+    parameters: model.countParams(),
+    epochs: stopping ? stopping.bestEpoch : history.length,
+    secondsPerEpoch: meanSecondsPerEpoch(history),
+    testAccuracy: evaluation.accuracy,
+  };
+  return { history, test: evaluation, summary, ...(stopping ? { stopping } : {}) };
 }
 
 /** Runs side by side as a Markdown table: parameters, epochs, seconds per epoch, test accuracy in % (lessons 3-5). */

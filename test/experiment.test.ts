@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as tf from "@tensorflow/tfjs";
 import { initBackend } from "../lib/backend";
-import { evaluateModel, fitWithProgress, meanSecondsPerEpoch, runsTableMarkdown } from "../lib/experiment";
+import { evaluateModel, fitWithProgress, meanSecondsPerEpoch, runsTableMarkdown, trainAndTest } from "../lib/experiment";
 
 beforeAll(async () => {
   await initBackend();
@@ -67,5 +67,30 @@ describe("meanSecondsPerEpoch and runsTableMarkdown", () => {
     expect(() => meanSecondsPerEpoch([])).toThrow(/history is empty/);
     const table = runsTableMarkdown([{ model: "MLP", parameters: 4_160_501, epochs: 2, secondsPerEpoch: 41.26, testAccuracy: 0.87512 }]);
     expect(table.split("\n")[2]).toBe("| MLP | 4,160,501 | 2 | 41.3 | 87.51% |");
+  });
+});
+
+describe("trainAndTest", () => {
+  const x = tf.tensor2d([[-2], [-1], [1], [2], [-3], [3], [-0.5], [0.5], [1], [1]]);
+  const y = tf.tensor2d([[0], [0], [1], [1], [0], [1], [0], [1], [0], [0]]);
+  const quiet = () => undefined;
+
+  it("summarises a run with the test figures evaluateModel gives", async () => {
+    const model = logisticModel(0, 0);
+    const run = await trainAndTest("logistic", model, { x, y }, { x, y }, { epochs: 2, batchSize: 5, write: quiet });
+    expect(run.history).toHaveLength(2);
+    expect(run.test).toEqual(await evaluateModel(model, x, y));
+    expect(run.summary).toMatchObject({ model: "logistic", parameters: 2, epochs: 2, testAccuracy: run.test.accuracy });
+    expect(run.stopping).toBeUndefined();
+  });
+
+  it("with early stopping, reports the kept epoch and evaluates the restored weights", async () => {
+    // The held-out last 20% ([1] labelled 0, twice) contradicts the rest: validation loss only rises.
+    const model = logisticModel(0, 0);
+    const run = await trainAndTest("stopped", model, { x, y }, { x, y }, { epochs: 10, batchSize: 8, validationSplit: 0.2, earlyStopping: { patience: 1 }, write: quiet });
+    expect(run.stopping).toEqual({ bestEpoch: 1, stoppedEpoch: 2, stopped: true });
+    expect(run.history).toHaveLength(2);
+    expect(run.summary.epochs).toBe(1);
+    expect(run.test).toEqual(await evaluateModel(model, x, y));
   });
 });
