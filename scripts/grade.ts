@@ -1,0 +1,56 @@
+/**
+ * `npm run grade -- [options] NOTEBOOK.ipynb|FOLDER…` (options: see grading/arguments.ts)
+ *
+ * Grades learners' notebooks against the lessons' hidden checks (test/grading/)
+ * and prints a report per notebook, then a summary table when there are several.
+ * The learners' code runs in child processes with limits, but it is NOT
+ * sandboxed: see "Grading" in README.md before grading untrusted submissions.
+ */
+import { findNotebooks, parseGradeArguments, USAGE, UsageError } from "./grading/arguments";
+import { loadCatalog } from "./grading/catalog";
+import { gradeNotebook, type NotebookReport } from "./grading/grade-notebook";
+import { formatNotebookReport, formatSummaryTable, writeJsonReport } from "./grading/report";
+
+async function main(): Promise<number> {
+  const argv = process.argv.slice(2);
+  if (argv.includes("--help") || argv.includes("-h")) {
+    console.log(USAGE);
+    return 0;
+  }
+  let args;
+  let notebooks: string[];
+  try {
+    args = parseGradeArguments(argv);
+    notebooks = findNotebooks(args.paths);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  const catalog = await loadCatalog();
+  const reports: NotebookReport[] = [];
+  for (const file of notebooks) {
+    const report = await gradeNotebook(file, catalog, { limits: args.limits, jobs: args.jobs, expectLesson: args.lesson });
+    reports.push(report);
+    console.log(`${formatNotebookReport(report)}\n`);
+  }
+  if (reports.length > 1) console.log(`${formatSummaryTable(reports)}\n`);
+  const points = reports.reduce((sum, r) => sum + r.points, 0);
+  const maxPoints = reports.reduce((sum, r) => sum + r.maxPoints, 0);
+  console.log(`total: ${points} / ${maxPoints} points over ${reports.length} notebook${reports.length === 1 ? "" : "s"}`);
+  if (args.json) {
+    writeJsonReport(args.json, reports, args.limits);
+    console.log(`JSON report: ${args.json}`);
+  }
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`Grading could not run: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,122 @@
+/**
+ * The lessons the grader knows: each solution notebook with exercises (their
+ * ids, points and check cells, as the lesson's author wrote them) paired with
+ * the lesson's checks file. A learner's notebook is never trusted for any of
+ * this; it only supplies the answers.
+ */
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { PROJECT_ROOT } from "../jupyter-env";
+import type { LessonChecks } from "./checks-api";
+import { cellsWithId, gradeId, readNotebookFile } from "./notebook-file";
+
+export const SOLUTIONS_DIR = path.join(PROJECT_ROOT, "solutions");
+export const CHECKS_DIR = path.join(PROJECT_ROOT, "test", "grading");
+
+export interface LessonExercise {
+  id: string;
+  points: number;
+  /** The check cell's source in the solution notebook, to notice a learner's edits. */
+  checkCellSource?: string;
+}
+
+export interface Lesson {
+  number: number;
+  slug: string;
+  title: string;
+  exercises: LessonExercise[];
+  checksPath: string;
+  /** Loaded checks, or why this lesson cannot be graded (missing or inconsistent checks file). */
+  checks?: LessonChecks;
+  unavailable?: string;
+}
+
+export interface Catalog {
+  lessons: Lesson[];
+}
+
+export interface CatalogDirs {
+  solutions: string;
+  checks: string;
+}
+
+interface LessonMetadata {
+  lesson?: unknown;
+  slug?: unknown;
+  title?: unknown;
+}
+
+/** The `imdb_course` metadata a notebook declares, where it is well formed. */
+export function lessonMetadata(metadata: unknown): { number?: number; slug?: string } {
+  const meta = (metadata as { imdb_course?: LessonMetadata } | undefined)?.imdb_course;
+  return {
+    number: typeof meta?.lesson === "number" ? meta.lesson : undefined,
+    slug: typeof meta?.slug === "string" ? meta.slug : undefined,
+  };
+}
+
+/**
+ * Reads every solution notebook that has exercises and loads its checks. A
+ * problem with one lesson's files makes that lesson unavailable, not the grader.
+ */
+export async function loadCatalog(dirs: CatalogDirs = { solutions: SOLUTIONS_DIR, checks: CHECKS_DIR }): Promise<Catalog> {
+  const lessons: Lesson[] = [];
+  for (const name of readdirSync(dirs.solutions).filter((n) => n.endsWith(".ipynb")).sort()) {
+    const file = path.join(dirs.solutions, name);
+    const { notebook, problem } = readNotebookFile(file);
+    if (!notebook) throw new Error(`The solution notebook ${file} cannot be read: ${problem}`);
+    const meta = notebook.metadata.imdb_course as LessonMetadata | undefined;
+    const exerciseCells = notebook.cells.filter((cell) => cell.metadata?.nbgrader?.solution === true && gradeId(cell) !== undefined);
+    if (exerciseCells.length === 0) continue;
+    const { number, slug } = lessonMetadata(notebook.metadata);
+    if (number === undefined || slug === undefined) {
+      throw new Error(`The solution notebook ${file} has exercises but no imdb_course.lesson / imdb_course.slug metadata (see solutions/README.md).`);
+    }
+    const exercises = exerciseCells.map((cell): LessonExercise => {
+      const id = gradeId(cell) as string;
+      const points = cell.metadata.nbgrader?.points;
+      if (typeof points !== "number" || points <= 0) throw new Error(`${file}: exercise "${id}" has no positive metadata.nbgrader.points.`);
+      return { id, points, checkCellSource: cellsWithId(notebook, `${id}-check`)[0]?.source };
+    });
+    const lesson: Lesson = { number, slug, title: typeof meta?.title === "string" ? meta.title : slug, exercises, checksPath: path.join(dirs.checks, `${slug}.ts`) };
+    await attachChecks(lesson);
+    lessons.push(lesson);
+  }
+  return { lessons };
+}
+
+async function attachChecks(lesson: Lesson): Promise<void> {
+  const label = `lesson ${lesson.number} (${lesson.slug})`;
+  if (!existsSync(lesson.checksPath)) {
+    lesson.unavailable = `${label} has no checks yet: ${path.relative(PROJECT_ROOT, lesson.checksPath)} is missing`;
+    return;
+  }
+  let checks: LessonChecks;
+  try {
+    checks = await importChecks(lesson.checksPath);
+  } catch (error) {
+    lesson.unavailable = `the checks of ${label} cannot be loaded: ${error instanceof Error ? error.message : String(error)}`;
+    return;
+  }
+  const solutionIds = lesson.exercises.map((e) => e.id);
+  const checkIds = Object.keys(checks.exercises);
+  const unchecked = solutionIds.filter((id) => !checkIds.includes(id));
+  const unknown = checkIds.filter((id) => !solutionIds.includes(id));
+  if (checks.slug !== lesson.slug) {
+    lesson.unavailable = `${path.relative(PROJECT_ROOT, lesson.checksPath)} declares slug "${checks.slug}", not "${lesson.slug}"`;
+  } else if (unchecked.length > 0 || unknown.length > 0) {
+    const parts = [unchecked.length ? `no check for ${unchecked.join(", ")}` : "", unknown.length ? `checks for exercises the solution lacks: ${unknown.join(", ")}` : ""];
+    lesson.unavailable = `the checks of ${label} do not match its solution notebook (${parts.filter(Boolean).join("; ")})`;
+  } else {
+    lesson.checks = checks;
+  }
+}
+
+/** Loads a checks file's default export, whichever module loader (tsx, vitest) runs the grader. */
+async function importChecks(file: string): Promise<LessonChecks> {
+  const loaded = (await import(pathToFileURL(file).href)) as { default?: LessonChecks | { default?: LessonChecks } };
+  const value = loaded.default && "default" in loaded.default ? loaded.default.default : loaded.default;
+  if (!value || typeof value !== "object" || !("exercises" in value)) throw new Error(`${file} does not default-export a LessonChecks object`);
+  return value as LessonChecks;
+}

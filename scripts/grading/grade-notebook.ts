@@ -1,0 +1,197 @@
+/**
+ * Grading one learner notebook: find which lesson it is, find each exercise's
+ * cell (by id, wherever it moved), note tampered check cells, compile the cells
+ * and run every exercise's check in its own process.
+ */
+import path from "node:path";
+import ts from "typescript";
+import { sourceText, type Notebook } from "../learner-notebook";
+import type { Catalog, Lesson, LessonExercise } from "./catalog";
+import { lessonMetadata } from "./catalog";
+import { compileExerciseModules, exerciseFileName, prepareExerciseModule, topLevelNames, type ExerciseModule } from "./compile";
+import { cellsWithId, gradeId, readNotebookFile } from "./notebook-file";
+import type { ExerciseStatus } from "./protocol";
+import { DEFAULT_LIMITS, runExercise, type Limits } from "./run-exercise";
+
+export interface ExerciseReport {
+  id: string;
+  status: ExerciseStatus;
+  points: number;
+  maxPoints: number;
+  /** For failures and errors: what went wrong, in words the learner can act on. */
+  message?: string;
+  notes: string[];
+  seconds: number;
+}
+
+export interface NotebookReport {
+  file: string;
+  /** The lesson graded, when the notebook could be matched to one. */
+  lesson?: { number: number; slug: string; title: string };
+  /** Set when the notebook could not be graded at all (and then scores 0). */
+  problem?: string;
+  notes: string[];
+  exercises: ExerciseReport[];
+  points: number;
+  /** Points available (0 when the lesson is unknown). */
+  maxPoints: number;
+  seconds: number;
+}
+
+export interface GradeOptions {
+  limits?: Limits;
+  /** Exercises graded at the same time (each in its own process). */
+  jobs?: number;
+  /** The lesson every notebook is expected to be (number or slug); another lesson is reported, not graded. */
+  expectLesson?: string;
+}
+
+export async function gradeNotebook(file: string, catalog: Catalog, options: GradeOptions = {}): Promise<NotebookReport> {
+  const started = performance.now();
+  const report = (fields: Omit<NotebookReport, "file" | "seconds">): NotebookReport => ({ file, ...fields, seconds: (performance.now() - started) / 1000 });
+
+  const { notebook, problem } = readNotebookFile(file);
+  if (!notebook) return report({ problem, notes: [], exercises: [], points: 0, maxPoints: 0 });
+  const identified = identifyLesson(notebook, file, catalog, options.expectLesson);
+  if (!identified.lesson) return report({ problem: identified.problem, notes: [], exercises: [], points: 0, maxPoints: 0 });
+  const { lesson, notes } = identified;
+  const lessonInfo = { number: lesson.number, slug: lesson.slug, title: lesson.title };
+  const maxPoints = lesson.exercises.reduce((sum, e) => sum + e.points, 0);
+  if (!lesson.checks) {
+    return report({ lesson: lessonInfo, problem: `cannot grade: ${lesson.unavailable}`, notes, exercises: [], points: 0, maxPoints });
+  }
+  const exercises = await gradeExercises(notebook, lesson, path.dirname(path.resolve(file)), options);
+  const points = exercises.reduce((sum, e) => sum + e.points, 0);
+  return report({ lesson: lessonInfo, notes, exercises, points, maxPoints });
+}
+
+type Identified = { lesson: Lesson; notes: string[]; problem?: undefined } | { lesson?: undefined; problem: string };
+
+/**
+ * The lesson a notebook holds: its `imdb_course` metadata, unless its exercise
+ * ids say otherwise (cells pasted into another lesson's notebook), or its
+ * exercise ids alone when the metadata is gone.
+ */
+export function identifyLesson(notebook: Notebook, file: string, catalog: Catalog, expected?: string): Identified {
+  const ids = new Set(notebook.cells.map(gradeId).filter((id): id is string => id !== undefined));
+  const overlap = (lesson: Lesson): number => lesson.exercises.filter((e) => ids.has(e.id) || ids.has(`${e.id}-check`)).length;
+  const meta = lessonMetadata(notebook.metadata);
+  const byMetadata = catalog.lessons.find((l) => (meta.slug !== undefined ? l.slug === meta.slug : l.number === meta.number));
+  const byIds = [...catalog.lessons].sort((a, b) => overlap(b) - overlap(a)).find((l) => overlap(l) > 0);
+  const notes: string[] = [];
+
+  let lesson: Lesson | undefined;
+  if (byMetadata && (overlap(byMetadata) > 0 || !byIds)) {
+    lesson = byMetadata;
+  } else if (byIds) {
+    lesson = byIds;
+    if (meta.slug !== undefined || meta.number !== undefined) {
+      notes.push(`its metadata says lesson ${meta.slug ?? meta.number}, but its exercises are those of lesson ${byIds.number} (${byIds.slug}); graded as lesson ${byIds.number}`);
+    }
+  }
+  if (!lesson) {
+    if (meta.slug !== undefined || meta.number !== undefined) {
+      return { problem: `lesson ${meta.slug ?? meta.number} has no exercises to grade (or is not a lesson of this course)` };
+    }
+    return { problem: "not a lesson notebook of this course: it has no imdb_course metadata and no cell carries a known exercise id" };
+  }
+  if (expected !== undefined && expected !== lesson.slug && Number(expected) !== lesson.number) {
+    return { problem: `this notebook is lesson ${lesson.number} (${lesson.slug}), not the lesson being graded (${expected}); nothing graded` };
+  }
+  const namePrefix = /^(\d+)-/.exec(path.basename(file));
+  if (namePrefix && Number(namePrefix[1]) !== lesson.number) {
+    notes.push(`the file is named like lesson ${Number(namePrefix[1])} but holds lesson ${lesson.number} (${lesson.slug}); graded as lesson ${lesson.number}`);
+  }
+  return { lesson, notes };
+}
+
+interface Located {
+  exercise: LessonExercise;
+  notes: string[];
+  module?: ExerciseModule;
+  problem?: string;
+}
+
+async function gradeExercises(notebook: Notebook, lesson: Lesson, cwd: string, options: GradeOptions): Promise<ExerciseReport[]> {
+  const checks = lesson.checks as NonNullable<Lesson["checks"]>;
+  const located = lesson.exercises.map((exercise): Located => {
+    const notes = checkCellNotes(notebook, exercise);
+    const exports = checks.exercises[exercise.id].exports;
+    const found = findExerciseSource(notebook, exercise.id, exports);
+    if (found.problem !== undefined) return { exercise, notes, problem: found.problem };
+    notes.push(...found.notes);
+    const prepared = prepareExerciseModule(checks.prelude, found.source, exports, exerciseFileName(exercise.id));
+    return prepared.module ? { exercise, notes, module: prepared.module } : { exercise, notes, problem: prepared.problem };
+  });
+
+  const modules = located.flatMap((l) => (l.module ? [l.module] : []));
+  const compiled = modules.length > 0 ? compileExerciseModules(modules) : new Map();
+  const limits = options.limits ?? DEFAULT_LIMITS;
+
+  return mapWithConcurrency(located, Math.max(1, options.jobs ?? 1), async ({ exercise, notes, module, problem }): Promise<ExerciseReport> => {
+    const base = { id: exercise.id, maxPoints: exercise.points, notes };
+    const compileResult = module ? compiled.get(module.fileName) : undefined;
+    const reason = problem ?? compileResult?.problem;
+    if (reason !== undefined || !module || !compileResult?.js) {
+      return { ...base, status: "error", points: 0, message: reason ?? "the exercise cell could not be compiled", seconds: 0 };
+    }
+    const job = { checksPath: lesson.checksPath, exerciseId: exercise.id, js: compileResult.js, fileName: module.fileName, cellLineOffset: module.cellLineOffset };
+    const outcome = await runExercise(job, cwd, limits);
+    return { ...base, status: outcome.status, points: outcome.status === "passed" ? exercise.points : 0, message: outcome.message, seconds: outcome.seconds };
+  });
+}
+
+/** Notes about the exercise's check cell: deleted or edited by the learner (the grader's own checks decide either way). */
+function checkCellNotes(notebook: Notebook, exercise: LessonExercise): string[] {
+  const checkId = `${exercise.id}-check`;
+  const cells = cellsWithId(notebook, checkId);
+  if (exercise.checkCellSource === undefined) return [];
+  if (cells.length === 0) return [`its check cell (${checkId}) was deleted; graded with the grader's own checks`];
+  if (cells.every((c) => c.source.trim() !== exercise.checkCellSource?.trim())) {
+    return [`its check cell (${checkId}) was edited; graded with the grader's own checks, not the notebook's`];
+  }
+  return [];
+}
+
+type FoundSource = { source: string; notes: string[]; problem?: undefined } | { problem: string };
+
+/**
+ * The exercise cell's source: the cell with the exercise id, wherever it is;
+ * failing that (metadata lost by copying the code into a new cell), the code
+ * cell that defines the exercise's names.
+ */
+function findExerciseSource(notebook: Notebook, id: string, exports: readonly string[]): FoundSource {
+  const cells = cellsWithId(notebook, id).filter((c) => c.cell.cell_type === "code");
+  if (cells.length > 0) {
+    const last = cells[cells.length - 1];
+    const notes = cells.length > 1 ? [`${cells.length} code cells carry the id "${id}"; graded the last one (cell ${last.position}), as running the notebook would define it last`] : [];
+    return { source: last.source, notes };
+  }
+  if (cellsWithId(notebook, id).length > 0) return { problem: `the exercise cell "${id}" is no longer a code cell` };
+
+  const defining = notebook.cells.flatMap((cell, index) => {
+    if (cell.cell_type !== "code") return [];
+    const source = sourceText(cell);
+    const { declared } = topLevelNames(ts.createSourceFile("cell.ts", source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS));
+    return exports.every((name) => declared.has(name)) ? [{ source, position: index + 1 }] : [];
+  });
+  const names = exports.map((n) => `\`${n}\``).join(", ");
+  if (defining.length === 0) {
+    return { problem: `exercise "${id}" not found: no cell has that exercise id (metadata.nbgrader.grade_id) and no code cell defines ${names}; was the cell deleted?` };
+  }
+  const chosen = defining[defining.length - 1];
+  return { source: chosen.source, notes: [`no cell has the exercise id "${id}" (its metadata was lost); graded cell ${chosen.position}, which defines ${names}`] };
+}
+
+async function mapWithConcurrency<T, R>(items: readonly T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  return results;
+}
