@@ -4,11 +4,12 @@
  * (lesson 6, "Your own review").
  *
  * A saved model is a folder `<models dir>/<name>/` holding tfjs' own
- * `model.json` + `weights.bin` and the course's `course.json`: how the
- * reviews were encoded for it (vocabulary, numWords, skipTop, indexFrom,
- * maxlen…), its metrics, when and on which backend it was trained. Those
- * settings are what make prediction on new text use the same path as
- * training did.
+ * `model.json` + `weights.bin`, the course's `course.json` (how the reviews
+ * were encoded for it: vocabulary, numWords, skipTop, indexFrom, maxlen…; its
+ * metrics; when and on which backend it was trained) and `vocabulary.json`
+ * (the words it knows, by rank). Those settings make prediction on new text
+ * take the same path as training did, and the saved words let prediction
+ * detect a vocabulary that changed since (another tokenizer, other data).
  *
  * The default models dir is `<project>/data/models/<scale>/` (scale from
  * COURSE_SCALE: `full` or `smoke`), so a quick smoke run never overwrites the
@@ -19,24 +20,22 @@ import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as tf from "@tensorflow/tfjs";
+import { encodeText, getWordIndex, tokenize, type LoadDataOptions } from "./imdb";
+import { cut, readIndexRules, type IndexRules } from "./imdb/indices";
 import { projectRoot } from "./imdb/paths";
 import { courseScale } from "./scale";
+import { multiHot, padSequences } from "./sequences";
 
 /** How a model reads a review: a padded sequence of word indices, or one multi-hot vector of numWords. */
 export type SentimentModelKind = "sequence" | "multi-hot";
 
-/** The loadData options a model was trained with; the ones that shape word indices are reused on new text. */
-export interface SentimentDataOptions {
-  vocabulary?: "project" | "keras";
-  numWords?: number | null;
-  skipTop?: number;
-  startChar?: number | null;
-  oovChar?: number | null;
-  indexFrom?: number;
-  /** loadData's length filter and shuffle seed: recorded for the record, not used on new text. */
-  maxlen?: number | null;
-  seed?: number;
-}
+/**
+ * The loadData options a model was trained with (progress callback aside).
+ * The ones that shape word indices (vocabulary, numWords, skipTop, startChar,
+ * oovChar, indexFrom) are applied to new text; maxlen and seed are kept as a
+ * record of the training data.
+ */
+export type SentimentDataOptions = Omit<LoadDataOptions, "onProgress">;
 
 export interface SentimentModelMetrics {
   testAccuracy?: number;
@@ -100,6 +99,7 @@ const FORMAT_VERSION = 1;
 const MODEL_FILE = "model.json";
 const WEIGHTS_FILE = "weights.bin";
 const INFO_FILE = "course.json";
+const VOCABULARY_FILE = "vocabulary.json";
 const NAME_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
 /** `<project>/data/models/<scale>`: one folder per COURSE_SCALE (lesson 6). */
@@ -124,6 +124,7 @@ export async function saveSentimentModel(
 ): Promise<SavedSentimentModelInfo> {
   checkName(name);
   checkSettings(model, name, settings);
+  const vocabulary = await knownWords(settings.dataOptions);
   const dir = options.dir ?? defaultModelsDir();
   const info: SavedSentimentModelInfo = {
     format: COURSE_MODEL_FORMAT,
@@ -145,6 +146,7 @@ export async function saveSentimentModel(
       writeModelFiles(staging, artifacts);
       return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: "JSON" } };
     }));
+    fs.writeFileSync(path.join(staging, VOCABULARY_FILE), JSON.stringify(vocabulary));
     fs.writeFileSync(path.join(staging, INFO_FILE), JSON.stringify(info, null, 2) + "\n");
     replaceFolder(staging, path.join(dir, name));
   } catch (error) {
@@ -232,25 +234,30 @@ function checkName(name: string): void {
 
 function checkSettings(model: tf.LayersModel, name: string, settings: SentimentModelSettings): void {
   const where = `saveSentimentModel("${name}")`;
-  const inputShape = model.inputs[0]?.shape;
-  const width = inputShape?.[1];
+  if (settings.kind !== "sequence" && settings.kind !== "multi-hot") {
+    throw new Error(`${where}: kind must be "sequence" (padded word indices) or "multi-hot" (vectors of numWords), got ${JSON.stringify((settings as { kind?: unknown }).kind)}.`);
+  }
+  const numWords = settings.dataOptions?.numWords;
+  if (typeof numWords !== "number") {
+    throw new Error(`${where}: dataOptions.numWords is needed (the word indices the model can read are those below it); pass the options given to loadData, numWords included.`);
+  }
+  readIndexRules(where, settings.dataOptions);
+  const width = model.inputs[0]?.shape[1];
   if (settings.kind === "multi-hot") {
-    const numWords = settings.dataOptions?.numWords;
-    if (typeof numWords !== "number") {
-      throw new Error(`${where}: a multi-hot model needs dataOptions.numWords (the length of its input vectors); pass the numWords given to loadData.`);
-    }
     if (width !== undefined && width !== null && width !== numWords) {
       throw new Error(`${where}: the model reads vectors of ${width} values but dataOptions.numWords is ${numWords}; pass the numWords the model was trained with.`);
     }
-  } else if (settings.kind === "sequence") {
-    if (settings.maxlen === undefined || !Number.isInteger(settings.maxlen) || settings.maxlen < 1) {
-      throw new Error(`${where}: a sequence model needs maxlen, the length its reviews were padded to (a positive integer), got ${String(settings.maxlen)}.`);
-    }
-    if (width !== undefined && width !== null && width !== settings.maxlen) {
-      throw new Error(`${where}: the model reads sequences of ${width} word indices but maxlen is ${settings.maxlen}; pass the maxlen given to padSequences.`);
-    }
-  } else {
-    throw new Error(`${where}: kind must be "sequence" (padded word indices) or "multi-hot" (vectors of numWords), got ${JSON.stringify((settings as { kind?: unknown }).kind)}.`);
+    return;
+  }
+  if (settings.maxlen === undefined || !Number.isInteger(settings.maxlen) || settings.maxlen < 1) {
+    throw new Error(`${where}: a sequence model needs maxlen, the length its reviews were padded to (a positive integer), got ${String(settings.maxlen)}.`);
+  }
+  if (width !== undefined && width !== null && width !== settings.maxlen) {
+    throw new Error(`${where}: the model reads sequences of ${width} word indices but maxlen is ${settings.maxlen}; pass the maxlen given to padSequences.`);
+  }
+  const inputDim = model.layers.map((layer) => layer.getConfig().inputDim).find((dim) => typeof dim === "number");
+  if (typeof inputDim === "number" && numWords > inputDim) {
+    throw new Error(`${where}: dataOptions.numWords is ${numWords} but the model's Embedding has only ${inputDim} rows, so indices from ${inputDim} up would fall outside it; pass the numWords the data was loaded with.`);
   }
 }
 
@@ -298,4 +305,124 @@ function readInfo(folder: string): SavedSentimentModelInfo {
     throw new Error(`${file} is not a course model of format version ${FORMAT_VERSION}; save the model again with this version of the course.`);
   }
   return info;
+}
+
+/** What `vocabulary.json` holds: the words a model can see, `words[r - 1]` being the word of rank r. */
+interface KnownWords {
+  vocabulary: string;
+  words: (string | null)[];
+}
+
+/** The words whose index (rank + indexFrom) stays below numWords, in rank order. */
+async function knownWords(dataOptions: SentimentDataOptions): Promise<KnownWords> {
+  const vocabulary = dataOptions.vocabulary ?? "project";
+  const wordIndex = await getWordIndex({ vocabulary });
+  const lastRank = (dataOptions.numWords ?? 0) - (dataOptions.indexFrom ?? 3) - 1;
+  const words: (string | null)[] = [];
+  for (const [word, rank] of wordIndex) {
+    if (rank <= lastRank) words[rank - 1] = word;
+  }
+  return { vocabulary, words: Array.from(words, (word) => word ?? null) };
+}
+
+/** One text and what a model makes of it. */
+export interface SentimentPrediction {
+  text: string;
+  /** The model's probability that the review is positive. */
+  probability: number;
+  /** "positive" when probability > 0.5, as Keras' accuracy counts it. */
+  label: "positive" | "negative";
+  /** The text as the tokenizer splits it (before any word is cut). */
+  tokens: string[];
+  /**
+   * Words the model cannot see, once each in order of appearance: not in the
+   * vocabulary, or outside its numWords / skipTop cut, so encoded as oovChar
+   * (or dropped when oovChar is null).
+   */
+  unknownWords: string[];
+}
+
+/**
+ * The sentiment of any text according to a loaded model (lesson 6, "Your own
+ * review"): the text goes through the same tokenizer, vocabulary and index
+ * rules as the training data (encodeText with the model's saved dataOptions),
+ * then padSequences (sequence models) or multiHot (multi-hot models).
+ * Fails when the vocabulary in use no longer matches the one the model was
+ * saved with. One text gives one prediction; an array gives one per text.
+ */
+export async function predictSentiment(loaded: LoadedSentimentModel, text: string): Promise<SentimentPrediction>;
+export async function predictSentiment(loaded: LoadedSentimentModel, texts: readonly string[]): Promise<SentimentPrediction[]>;
+export async function predictSentiment(loaded: LoadedSentimentModel, input: string | readonly string[]): Promise<SentimentPrediction | SentimentPrediction[]> {
+  const texts = typeof input === "string" ? [input] : input;
+  if (!Array.isArray(texts) || texts.some((t) => typeof t !== "string")) {
+    throw new TypeError("predictSentiment: give a review as a string, or an array of strings.");
+  }
+  const { info } = loaded;
+  const encodeOptions = {
+    vocabulary: info.dataOptions.vocabulary, numWords: info.dataOptions.numWords, skipTop: info.dataOptions.skipTop,
+    startChar: info.dataOptions.startChar, oovChar: info.dataOptions.oovChar, indexFrom: info.dataOptions.indexFrom,
+  };
+  const wordIndex = await getWordIndex({ vocabulary: encodeOptions.vocabulary });
+  checkVocabularyUnchanged(loaded, wordIndex);
+  const sequences = await Promise.all(texts.map((text) => encodeText(text, encodeOptions)));
+  const probabilities = modelProbabilities(loaded, sequences);
+  const rules = readIndexRules("predictSentiment", encodeOptions);
+  const predictions = texts.map((text, i): SentimentPrediction => {
+    const tokens = tokenize(text);
+    return {
+      text,
+      probability: probabilities[i],
+      label: probabilities[i] > 0.5 ? "positive" : "negative",
+      tokens,
+      unknownWords: unseenWords(tokens, wordIndex, rules),
+    };
+  });
+  return typeof input === "string" ? predictions[0] : predictions;
+}
+
+function modelProbabilities({ model, info }: LoadedSentimentModel, sequences: Int32Array[]): Float32Array {
+  return tf.tidy(() => {
+    let inputs: tf.Tensor2D;
+    if (info.kind === "multi-hot") {
+      const numWords = info.dataOptions.numWords as number;
+      const values = new Float32Array(sequences.length * numWords);
+      sequences.forEach((sequence, row) => values.set(multiHot(sequence, numWords), row * numWords));
+      inputs = tf.tensor2d(values, [sequences.length, numWords]);
+    } else {
+      const padded = padSequences(sequences, { maxlen: info.maxlen, padding: info.padding ?? "pre", truncating: info.truncating ?? "pre" });
+      inputs = tf.tensor2d(padded.values, padded.shape, "int32");
+    }
+    return (model.predict(inputs, { batchSize: 256 }) as tf.Tensor).dataSync() as Float32Array;
+  });
+}
+
+function unseenWords(tokens: readonly string[], wordIndex: ReadonlyMap<string, number>, rules: IndexRules): string[] {
+  const numWords = rules.numWords ?? Number.POSITIVE_INFINITY;
+  const unseen = new Set<string>();
+  for (const token of tokens) {
+    const rank = wordIndex.get(token);
+    if (rank === undefined || cut(rank + rules.indexFrom, rules, numWords) !== rank + rules.indexFrom) unseen.add(token);
+  }
+  return [...unseen];
+}
+
+/** Throws when a word the model knows has another rank now than when it was trained. */
+function checkVocabularyUnchanged(loaded: LoadedSentimentModel, wordIndex: ReadonlyMap<string, number>): void {
+  const file = path.join(loaded.path, VOCABULARY_FILE);
+  let saved: KnownWords;
+  try {
+    saved = JSON.parse(fs.readFileSync(file, "utf8")) as KnownWords;
+  } catch (error) {
+    throw new Error(`predictSentiment: ${file} cannot be read (${error instanceof Error ? error.message : String(error)}); save the model "${loaded.info.name}" again.`);
+  }
+  const changed = saved.words.findIndex((word, i) => word !== null && wordIndex.get(word) !== i + 1);
+  if (changed >= 0) {
+    const word = saved.words[changed];
+    const lesson = COURSE_MODELS.find((m) => m.name === loaded.info.name)?.lesson;
+    throw new Error(
+      `predictSentiment: model "${loaded.info.name}" was trained when "${word}" was word ${changed + 1} of the ${saved.vocabulary} vocabulary, ` +
+        `but it is word ${wordIndex.get(word as string) ?? "(none)"} now: the tokenizer or the data changed since, so its predictions would be wrong. ` +
+        `Train and save it again${lesson === undefined ? "" : ` (lesson ${lesson})`}.`,
+    );
+  }
 }

@@ -1,10 +1,13 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import * as tf from "@tensorflow/tfjs";
 import { initBackend } from "../lib/backend";
-import { listSentimentModels, loadSentimentModel, saveSentimentModel, type SentimentModelSettings } from "../lib/predict";
+import { loadData, loadReviews } from "../lib/imdb";
+import { listSentimentModels, loadSentimentModel, predictSentiment, saveSentimentModel, type SentimentModelSettings } from "../lib/predict";
+import { multiHot, padSequences } from "../lib/sequences";
+import { makeMirror, fixtureEntries, setImdbEnv, tempDir, type FixtureReview } from "./fixtures/imdb-archive";
 
 // Lets one test make a write fail half-way, as a full disk would.
 const writeFailure = vi.hoisted(() => ({ file: undefined as string | undefined }));
@@ -17,11 +20,33 @@ vi.mock("node:fs", async (importOriginal) => {
   return { ...actual, writeFileSync, default: { ...actual, writeFileSync } };
 });
 
+/** A toy dataset that a model learns in a few epochs. */
+const POSITIVE = "The film is good and great.";
+const NEGATIVE = "The film is bad and awful.";
+const toyReviews: FixtureReview[] = [
+  ...Array.from({ length: 10 }, (_, id): FixtureReview => ({ split: "train", folder: "neg", id, rating: 2, text: NEGATIVE })),
+  { split: "train", folder: "neg", id: 10, rating: 1, text: "A dull plot." },
+  ...Array.from({ length: 10 }, (_, id): FixtureReview => ({ split: "train", folder: "pos", id, rating: 9, text: POSITIVE })),
+  { split: "train", folder: "pos", id: 10, rating: 7, text: "A fine story." },
+  // The archive check wants as many reviews in each of the four folders.
+  ...Array.from({ length: 11 }, (_, id): FixtureReview => ({ split: "test", folder: "neg", id, rating: 3, text: "Bad film." })),
+  ...Array.from({ length: 11 }, (_, id): FixtureReview => ({ split: "test", folder: "pos", id, rating: 8, text: "Great film." })),
+];
+// Ranks by count over the training reviews, ties alphabetical: and, film, is,
+// the (20 each); awful, bad, good, great (10 each); a (2); dull, fine, plot,
+// story (1 each). Indices are rank + 3, so numWords 12 keeps "and" (4) to
+// "great" (11).
+const TOY_OPTIONS = { numWords: 12 };
+
 let dir: string;
+let restoreEnv: () => void;
 
 beforeAll(async () => {
   await initBackend();
-});
+  restoreEnv = setImdbEnv(await makeMirror(fixtureEntries(toyReviews)), tempDir("predict-cache-"));
+}, 60_000);
+
+afterAll(() => restoreEnv());
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "predict-test-"));
@@ -32,10 +57,10 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function sequenceModel(seed: number): tf.LayersModel {
+function sequenceModel(seed: number, maxlen = 6): tf.LayersModel {
   const model = tf.sequential({
     layers: [
-      tf.layers.embedding({ inputDim: 20, outputDim: 4, inputLength: 6, embeddingsInitializer: tf.initializers.randomUniform({ minval: -1, maxval: 1, seed }) }),
+      tf.layers.embedding({ inputDim: 12, outputDim: 4, inputLength: maxlen, embeddingsInitializer: tf.initializers.randomUniform({ minval: -1, maxval: 1, seed }) }),
       tf.layers.flatten(),
       tf.layers.dense({ units: 1, activation: "sigmoid", kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 1 }) }),
     ],
@@ -46,29 +71,33 @@ function sequenceModel(seed: number): tf.LayersModel {
 
 const sequenceSettings: SentimentModelSettings = {
   kind: "sequence",
-  dataOptions: { numWords: 20, skipTop: 0, indexFrom: 3 },
+  dataOptions: TOY_OPTIONS,
   maxlen: 6,
   lesson: 3,
   metrics: { testAccuracy: 0.5, epochs: 2, secondsPerEpoch: 1.5 },
 };
 
-const someReviews = () => tf.tensor2d([[0, 0, 1, 5, 7, 19], [1, 4, 4, 4, 2, 3], [0, 0, 0, 0, 1, 12]], [3, 6], "int32");
+const someReviews = () => tf.tensor2d([[0, 0, 1, 5, 7, 11], [1, 4, 4, 4, 2, 3], [0, 0, 0, 0, 1, 10]], [3, 6], "int32");
 
 describe("saveSentimentModel and loadSentimentModel", () => {
   it("give back a model that predicts exactly what the saved one did, with its settings", async () => {
     const model = sequenceModel(7);
     const saved = await saveSentimentModel(model, "embedding-mlp", sequenceSettings, { dir });
 
-    expect(fs.readdirSync(path.join(dir, "embedding-mlp")).sort()).toEqual(["course.json", "model.json", "weights.bin"]);
-    // 20 × 4 embedding + (24 weights + 1 bias) of the dense layer.
-    expect(saved.metrics.parameters).toBe(20 * 4 + 24 + 1);
+    expect(fs.readdirSync(path.join(dir, "embedding-mlp")).sort()).toEqual(["course.json", "model.json", "vocabulary.json", "weights.bin"]);
+    // 12 × 4 embedding + (24 weights + 1 bias) of the dense layer.
+    expect(saved.metrics.parameters).toBe(12 * 4 + 24 + 1);
+    // Ranks 1 to 8 have indices 4 to 11, below numWords 12.
+    expect(JSON.parse(fs.readFileSync(path.join(dir, "embedding-mlp", "vocabulary.json"), "utf8"))).toEqual({
+      vocabulary: "project", words: ["and", "film", "is", "the", "awful", "bad", "good", "great"],
+    });
 
     const loaded = await loadSentimentModel("embedding-mlp", { dir });
     const before = (model.predict(someReviews()) as tf.Tensor).dataSync();
     const after = (loaded.model.predict(someReviews()) as tf.Tensor).dataSync();
     expect(Array.from(after)).toEqual(Array.from(before));
     expect(loaded.info).toEqual(saved);
-    expect(loaded.info).toMatchObject({ name: "embedding-mlp", kind: "sequence", maxlen: 6, dataOptions: { numWords: 20 }, metrics: { testAccuracy: 0.5, epochs: 2 } });
+    expect(loaded.info).toMatchObject({ name: "embedding-mlp", kind: "sequence", maxlen: 6, dataOptions: { numWords: 12 }, metrics: { testAccuracy: 0.5, epochs: 2 } });
     expect(loaded.path).toBe(path.join(dir, "embedding-mlp"));
   });
 
@@ -105,9 +134,10 @@ describe("saveSentimentModel and loadSentimentModel", () => {
 
   it("refuses settings that do not match the model, saying what to pass", async () => {
     await expect(saveSentimentModel(sequenceModel(1), "m", { ...sequenceSettings, maxlen: 100 }, { dir })).rejects.toThrow(/sequences of 6 word indices but maxlen is 100/);
-    await expect(saveSentimentModel(sequenceModel(1), "m", { kind: "sequence", dataOptions: {} }, { dir })).rejects.toThrow(/needs maxlen/);
+    await expect(saveSentimentModel(sequenceModel(1), "m", { kind: "sequence", dataOptions: TOY_OPTIONS }, { dir })).rejects.toThrow(/needs maxlen/);
+    await expect(saveSentimentModel(sequenceModel(1), "m", { ...sequenceSettings, dataOptions: {} }, { dir })).rejects.toThrow(/dataOptions.numWords is needed/);
+    await expect(saveSentimentModel(sequenceModel(1), "m", { ...sequenceSettings, dataOptions: { numWords: 13 } }, { dir })).rejects.toThrow(/Embedding has only 12 rows/);
     const multiHot = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [10] })] });
-    await expect(saveSentimentModel(multiHot, "m", { kind: "multi-hot", dataOptions: {} }, { dir })).rejects.toThrow(/needs dataOptions.numWords/);
     await expect(saveSentimentModel(multiHot, "m", { kind: "multi-hot", dataOptions: { numWords: 12 } }, { dir })).rejects.toThrow(/vectors of 10 values but dataOptions.numWords is 12/);
     await expect(saveSentimentModel(multiHot, "../escape", { kind: "multi-hot", dataOptions: { numWords: 10 } }, { dir })).rejects.toThrow(/model name must be/);
     expect(fs.readdirSync(dir)).toEqual([]);
@@ -136,10 +166,81 @@ describe("listSentimentModels", () => {
     await saveSentimentModel(multiHot, "multi-hot-mlp", { kind: "multi-hot", dataOptions: { numWords: 10 }, lesson: 2 }, { dir });
     fs.mkdirSync(path.join(dir, ".lstm.123.abcd.tmp"));
     const infos = listSentimentModels({ dir });
-    expect(infos.map((i) => [i.name, i.lesson, i.metrics.parameters])).toEqual([["multi-hot-mlp", 2, 11], ["embedding-mlp", 3, 105]]);
+    expect(infos.map((i) => [i.name, i.lesson, i.metrics.parameters])).toEqual([["multi-hot-mlp", 2, 11], ["embedding-mlp", 3, 73]]);
   });
 
   it("is empty when nothing was saved yet", () => {
     expect(listSentimentModels({ dir: path.join(dir, "none") })).toEqual([]);
+  });
+});
+
+/** A model of `kind` trained on the toy reviews, saved and loaded back. */
+async function trainedToyModel(kind: "sequence" | "multi-hot", name: string, dataOptions: SentimentModelSettings["dataOptions"] = TOY_OPTIONS) {
+  const { train } = await loadData({ ...dataOptions, onProgress: () => {} });
+  const y = tf.tensor2d(train.y, [train.y.length, 1]);
+  let model: tf.LayersModel;
+  let x: tf.Tensor2D;
+  if (kind === "sequence") {
+    // Averaging over positions lets it learn words, not where they stand.
+    model = tf.sequential({
+      layers: [
+        tf.layers.embedding({ inputDim: 12, outputDim: 4, inputLength: 8, embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.1, maxval: 0.1, seed: 3 }) }),
+        tf.layers.globalAveragePooling1d(),
+        tf.layers.dense({ units: 1, activation: "sigmoid", kernelInitializer: tf.initializers.glorotUniform({ seed: 4 }) }),
+      ],
+    });
+    model.compile({ optimizer: tf.train.adam(0.05), loss: "binaryCrossentropy" });
+    const padded = padSequences(train.x, { maxlen: 8 });
+    x = tf.tensor2d(padded.values, padded.shape, "int32");
+  } else {
+    model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [12], activation: "sigmoid", kernelInitializer: tf.initializers.zeros() })] });
+    model.compile({ optimizer: tf.train.adam(0.1), loss: "binaryCrossentropy" });
+    x = tf.tensor2d(train.x.flatMap((s) => Array.from(multiHot(s, 12))), [train.x.length, 12]);
+  }
+  await model.fit(x, y, { epochs: 40, batchSize: 8, shuffle: false });
+  const settings: SentimentModelSettings = kind === "sequence" ? { kind, dataOptions, maxlen: 8 } : { kind, dataOptions };
+  await saveSentimentModel(model, name, settings, { dir });
+  return { trained: { model, x, train }, loaded: await loadSentimentModel(name, { dir }) };
+}
+
+describe("predictSentiment", () => {
+  it.each(["sequence", "multi-hot"] as const)("gives a %s model the inputs it was trained on and finds what it learned", async (kind) => {
+    const { trained, loaded } = await trainedToyModel(kind, `toy-${kind}`);
+    const reviews = await loadReviews({ onProgress: () => {} });
+    const texts = trained.train.reviewIndex.map((i) => reviews[i].text);
+    const predicted = await predictSentiment(loaded, texts);
+    const expected = (trained.model.predict(trained.x) as tf.Tensor).dataSync();
+    predicted.forEach((p, i) => expect(p.probability).toBeCloseTo(expected[i], 5));
+
+    const [good, bad] = await predictSentiment(loaded, ["Good, great film!", "An awful, bad film."]);
+    expect(good).toMatchObject({ label: "positive", tokens: ["good", "great", "film"] });
+    expect(good.probability).toBeGreaterThan(0.9);
+    expect(bad).toMatchObject({ label: "negative", tokens: ["an", "awful", "bad", "film"], unknownWords: ["an"] });
+    expect(bad.probability).toBeLessThan(0.1);
+  }, 60_000);
+
+  it("reports each word the model cannot see once: out of the vocabulary, past numWords or under skipTop", async () => {
+    // skipTop 6 cuts indices 4 and 5 ("and", "film"); numWords 12 cuts "a" (12) and "dull" (13).
+    const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [12], activation: "sigmoid" })] });
+    await saveSentimentModel(model, "cut", { kind: "multi-hot", dataOptions: { numWords: 12, skipTop: 6 } }, { dir });
+    const prediction = await predictSentiment(await loadSentimentModel("cut", { dir }), "A dull film and a zebra: the film is good");
+    expect(prediction.tokens).toEqual(["a", "dull", "film", "and", "a", "zebra", "the", "film", "is", "good"]);
+    expect(prediction.unknownWords).toEqual(["a", "dull", "film", "and", "zebra"]);
+  });
+
+  it("refuses to predict when the vocabulary changed since the model was saved", async () => {
+    await saveSentimentModel(sequenceModel(1), "embedding-mlp", sequenceSettings, { dir });
+    const file = path.join(dir, "embedding-mlp", "vocabulary.json");
+    const saved = JSON.parse(fs.readFileSync(file, "utf8")) as { words: string[] };
+    [saved.words[4], saved.words[5]] = [saved.words[5], saved.words[4]];
+    fs.writeFileSync(file, JSON.stringify(saved));
+    const loaded = await loadSentimentModel("embedding-mlp", { dir });
+    await expect(predictSentiment(loaded, "bad")).rejects.toThrow(/was trained when "bad" was word 5 of the project vocabulary, but it is word 6 now.*\(lesson 3\)/);
+  });
+
+  it("says what to pass when given something other than text", async () => {
+    await saveSentimentModel(sequenceModel(1), "embedding-mlp", sequenceSettings, { dir });
+    const loaded = await loadSentimentModel("embedding-mlp", { dir });
+    await expect(predictSentiment(loaded, [42] as unknown as string[])).rejects.toThrow(/give a review as a string, or an array of strings/);
   });
 });
