@@ -10,7 +10,10 @@
 import type * as tf from "@tensorflow/tfjs";
 
 export interface EarlyStoppingRule {
-  /** Epochs without improvement to tolerate before stopping (default 0: stop at the first worse epoch, as Keras). */
+  /**
+   * Stop once this many epochs in a row have not improved (default 0). As in
+   * Keras, 0 and 1 both stop at the first epoch that does not improve.
+   */
   patience?: number;
   /** An epoch improves only if it beats the best loss so far by more than this (default 0). */
   minDelta?: number;
