@@ -14,3 +14,5 @@ export * from "./predict";
 export * from "./exploration";
 export * from "./tables";
 export * from "./memory";
+export * from "./imdb";
+export * from "./sequences";

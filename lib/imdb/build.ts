@@ -1,0 +1,190 @@
+/**
+ * The cold build: archive → one cache file holding every labeled review's
+ * metadata, text and token numbers, plus the vocabulary.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { ArchiveError, readArchiveReviews, type ArchiveReview } from "./archive";
+import { writeContainer } from "./container";
+import { CORPUS_MAGIC, CORPUS_VERSION, type CorpusMeta } from "./corpus-format";
+import type { ProgressListener } from "./progress";
+import { tokenize } from "./tokenize";
+
+const EVENT_INTERVAL_MS = 250;
+
+interface PendingReview {
+  split: 0 | 1;
+  label: 0 | 1;
+  id: number;
+  rating: number;
+  tokenStart: number;
+  tokenEnd: number;
+  textStart: number;
+  textEnd: number;
+}
+
+/** An append-only typed array that doubles its storage when full. */
+class GrowableInt32 {
+  data = new Int32Array(1 << 20);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
+  }
+}
+
+class GrowableBytes {
+  data = new Uint8Array(1 << 22);
+  length = 0;
+  append(bytes: Uint8Array): void {
+    if (this.length + bytes.length > this.data.length) {
+      const bigger = new Uint8Array(Math.max(this.data.length * 2, this.length + bytes.length));
+      bigger.set(this.data.subarray(0, this.length));
+      this.data = bigger;
+    }
+    this.data.set(bytes, this.length);
+    this.length += bytes.length;
+  }
+}
+
+/**
+ * Reads `archive`, checks its layout, tokenizes every labeled review and
+ * writes the cache file `target` atomically. Throws (leaving no file) when
+ * the archive is unreadable or is not the IMDB dataset.
+ */
+export async function buildCorpusFile(archive: string, target: string, onProgress: ProgressListener): Promise<void> {
+  const startedAt = Date.now();
+  const archiveBytes = fs.statSync(archive).size;
+  const wordNumbers = new Map<string, number>(); // first-seen order, renumbered by frequency below
+  const trainCounts = new GrowableInt32();
+  const tokens = new GrowableInt32();
+  const texts = new GrowableBytes();
+  const reviews: PendingReview[] = [];
+  let compressed = 0;
+  let lastEventAt = 0;
+  const report = (done: boolean, message: string) =>
+    onProgress({ kind: "build", reviewsDone: reviews.length, fraction: done ? 1 : compressed / archiveBytes, done, message });
+
+  report(false, `Building the IMDB cache from ${archive} (once; it takes a few seconds) ...`);
+  const onReview = (review: ArchiveReview) => {
+    const isTrain = review.split === "train";
+    const tokenStart = tokens.length;
+    for (const word of tokenize(review.bytes.toString("utf8"))) {
+      let number = wordNumbers.get(word);
+      if (number === undefined) {
+        number = wordNumbers.size;
+        wordNumbers.set(word, number);
+        trainCounts.push(0);
+      }
+      if (isTrain) trainCounts.data[number]++;
+      tokens.push(number);
+    }
+    const textStart = texts.length;
+    texts.append(review.bytes);
+    reviews.push({
+      split: isTrain ? 0 : 1, label: review.label, id: review.id, rating: review.rating,
+      tokenStart, tokenEnd: tokens.length, textStart, textEnd: texts.length,
+    });
+    if (Date.now() - lastEventAt >= EVENT_INTERVAL_MS) {
+      lastEventAt = Date.now();
+      report(false, `Building the IMDB cache: ${reviews.length.toLocaleString("en-US")} reviews tokenized (${Math.round((100 * compressed) / archiveBytes)}% of the archive read)`);
+    }
+  };
+  await readArchiveReviews(archive, onReview, (bytes) => (compressed = bytes));
+  checkLayout(archive, reviews);
+
+  // Documented order: train before test, negative before positive, then by id.
+  reviews.sort((a, b) => a.split - b.split || a.label - b.label || a.id - b.id);
+  const { words, renumber, projectWords } = rankWords(wordNumbers, trainCounts.data);
+
+  const n = reviews.length;
+  const split = new Uint8Array(n);
+  const label = new Uint8Array(n);
+  const id = new Int32Array(n);
+  const rating = new Uint8Array(n);
+  const tokenOffsets = new Int32Array(n + 1);
+  const orderedTokens = new Int32Array(tokens.length);
+  const textOffsets = new Float64Array(n + 1);
+  const orderedTexts = new Uint8Array(texts.length);
+  let tokenAt = 0;
+  let textAt = 0;
+  reviews.forEach((review, i) => {
+    split[i] = review.split;
+    label[i] = review.label;
+    id[i] = review.id;
+    rating[i] = review.rating;
+    tokenOffsets[i] = tokenAt;
+    for (let t = review.tokenStart; t < review.tokenEnd; t++) orderedTokens[tokenAt++] = renumber[tokens.data[t]];
+    textOffsets[i] = textAt;
+    orderedTexts.set(texts.data.subarray(review.textStart, review.textEnd), textAt);
+    textAt += review.textEnd - review.textStart;
+  });
+  tokenOffsets[n] = tokenAt;
+  textOffsets[n] = textAt;
+
+  const meta: CorpusMeta = { reviews: n, trainReviews: split.filter((s) => s === 0).length, projectWords, tokens: tokenAt };
+  writeContainer(target, CORPUS_MAGIC, CORPUS_VERSION, {
+    meta: Buffer.from(JSON.stringify(meta)),
+    split, label, id, rating, tokenOffsets, tokens: orderedTokens,
+    words: Buffer.from(words.join("\n")),
+    textOffsets, texts: orderedTexts,
+  });
+  const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
+  report(true, `Built the IMDB cache in ${seconds} s: ${n.toLocaleString("en-US")} reviews, ${tokenAt.toLocaleString("en-US")} tokens, ` +
+    `${words.length.toLocaleString("en-US")} distinct words (${path.basename(target)} in ${path.dirname(target)}).`);
+}
+
+/**
+ * Numbers words from 1: words of the training reviews by decreasing count,
+ * ties in alphabetical (UTF-16 code unit) order, so number = project rank;
+ * then words seen only in test reviews, alphabetically (outside the project
+ * vocabulary, kept for the Keras vocabulary and for decoding).
+ */
+function rankWords(wordNumbers: Map<string, number>, trainCounts: Int32Array) {
+  const entries = [...wordNumbers.entries()];
+  const alphabetical = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const train = entries.filter(([, n]) => trainCounts[n] > 0);
+  const testOnly = entries.filter(([, n]) => trainCounts[n] === 0);
+  train.sort(([a, na], [b, nb]) => trainCounts[nb] - trainCounts[na] || alphabetical(a, b));
+  testOnly.sort(([a], [b]) => alphabetical(a, b));
+  const ordered = [...train, ...testOnly];
+  const renumber = new Int32Array(entries.length);
+  ordered.forEach(([, firstSeen], i) => (renumber[firstSeen] = i + 1));
+  return { words: ordered.map(([word]) => word), renumber, projectWords: train.length };
+}
+
+/**
+ * The archive must hold the dataset's layout: the four folders train/pos,
+ * train/neg, test/pos, test/neg with the same number of reviews, numbered 0 to
+ * N-1 in each, negative ratings 1-4 and positive ratings 7-10 (the official
+ * dataset has N = 12,500). This catches a wrong, incomplete or re-packed-badly
+ * archive that still decompresses.
+ */
+function checkLayout(archive: string, reviews: PendingReview[]): void {
+  const folders = new Map<string, number[]>();
+  for (const folder of ["train/neg", "train/pos", "test/neg", "test/pos"]) folders.set(folder, []);
+  for (const review of reviews) {
+    const folder = `${review.split === 0 ? "train" : "test"}/${review.label === 1 ? "pos" : "neg"}`;
+    folders.get(folder)!.push(review.id);
+    const ratingOk = review.label === 1 ? review.rating >= 7 && review.rating <= 10 : review.rating >= 1 && review.rating <= 4;
+    if (!ratingOk) throw layoutError(archive, `aclImdb/${folder}/${review.id}_${review.rating}.txt has a rating outside ${review.label === 1 ? "7-10" : "1-4"}`);
+  }
+  const expected = folders.get("train/neg")!.length;
+  for (const [folder, ids] of folders) {
+    if (ids.length === 0) throw layoutError(archive, `it has no reviews in aclImdb/${folder}/`);
+    if (ids.length !== expected) throw layoutError(archive, `aclImdb/${folder}/ holds ${ids.length} reviews but aclImdb/train/neg/ holds ${expected}`);
+    const seen = new Uint8Array(ids.length);
+    for (const id of ids) {
+      if (id >= ids.length || seen[id] === 1) throw layoutError(archive, `the review numbers in aclImdb/${folder}/ are not 0 to ${ids.length - 1} without gaps or repeats`);
+      seen[id] = 1;
+    }
+  }
+}
+
+function layoutError(archive: string, reason: string): ArchiveError {
+  return new ArchiveError(`${archive} does not have the layout of the IMDB dataset: ${reason}.`);
+}

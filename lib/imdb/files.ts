@@ -1,0 +1,86 @@
+/** File writes that never leave a half-written file behind, and a lock between processes. */
+import * as crypto from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+/** A temporary name beside `target`, unique to this process and call. */
+function temporaryPath(target: string): string {
+  return `${target}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`;
+}
+
+/**
+ * Writes `chunks` to `target` through a temporary file in the same folder and
+ * a rename, so readers see the old file or the complete new one, never a part.
+ */
+export function writeFileAtomic(target: string, chunks: readonly Uint8Array[]): void {
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const temporary = temporaryPath(target);
+  try {
+    const fd = fs.openSync(temporary, "wx");
+    try {
+      for (const chunk of chunks) {
+        let written = 0;
+        while (written < chunk.byteLength) written += fs.writeSync(fd, chunk, written);
+      }
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temporary, target);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+const LOCK_POLL_MS = 200;
+// A lock file without a readable owner is older than any real write of it.
+const UNOWNED_LOCK_STALE_MS = 10_000;
+
+/**
+ * Runs `task` while holding `lockPath`, so that two processes sharing a cache
+ * (parallel test files, two notebooks) do not download or build it twice at
+ * once. A lock whose process has died is taken over.
+ */
+export async function withFileLock<T>(lockPath: string, task: () => Promise<T>, onWait?: () => void): Promise<T> {
+  fs.mkdirSync(path.dirname(lockPath), { recursive: true });
+  let announced = false;
+  for (;;) {
+    try {
+      fs.writeFileSync(lockPath, String(process.pid), { flag: "wx" });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      if (isStale(lockPath)) {
+        fs.rmSync(lockPath, { force: true });
+        continue;
+      }
+      if (!announced) onWait?.();
+      announced = true;
+      await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
+    }
+  }
+  try {
+    return await task();
+  } finally {
+    fs.rmSync(lockPath, { force: true });
+  }
+}
+
+function isStale(lockPath: string): boolean {
+  let owner: number;
+  let modifiedAt: number;
+  try {
+    owner = Number.parseInt(fs.readFileSync(lockPath, "utf8"), 10);
+    modifiedAt = fs.statSync(lockPath).mtimeMs;
+  } catch {
+    return false; // released meanwhile: the next attempt to create it decides
+  }
+  if (!Number.isInteger(owner) || owner <= 0) return Date.now() - modifiedAt > UNOWNED_LOCK_STALE_MS;
+  try {
+    process.kill(owner, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ESRCH";
+  }
+}

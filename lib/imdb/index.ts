@@ -1,0 +1,11 @@
+/** The IMDB dataset: download, cache, Keras-compatible sequences, raw reviews. */
+export { loadData } from "./load-data";
+export type { ImdbData, ImdbSplit, IndexOptions, LoadDataOptions } from "./load-data";
+export { decode, encodeText, getWordIndex } from "./text";
+export type { DecodeOptions, EncodeTextOptions, WordIndexOptions } from "./text";
+export { loadReviews, reviewsFrame } from "./reviews";
+export type { LoadReviewsOptions, Review } from "./reviews";
+export { tokenize } from "./tokenize";
+export type { TokenizeOptions } from "./tokenize";
+export type { ImdbProgress, ProgressListener } from "./progress";
+export type { VocabularyName } from "./vocabulary";
