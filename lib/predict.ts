@@ -23,11 +23,15 @@ import * as tf from "@tensorflow/tfjs";
 import { encodeText, getWordIndex, tokenize, type LoadDataOptions } from "./imdb";
 import { cut, readIndexRules, type IndexRules } from "./imdb/indices";
 import { projectRoot } from "./imdb/paths";
+import { loadNgramModel, predictNgramSentiment, saveNgramModel, tokenizeForModel, type NgramSentimentModel } from "./ngrams";
 import { courseScale } from "./scale";
 import { multiHot, padSequences } from "./sequences";
 
-/** How a model reads a review: a padded sequence of word indices, or one multi-hot vector of numWords. */
-export type SentimentModelKind = "sequence" | "multi-hot";
+/**
+ * How a model reads a review: a padded sequence of word indices, one
+ * multi-hot vector of numWords, or the bag of n-grams of lesson 7.
+ */
+export type SentimentModelKind = "sequence" | "multi-hot" | "ngrams";
 
 /**
  * The loadData options a model was trained with (progress callback aside).
@@ -41,44 +45,80 @@ export interface SentimentModelMetrics {
   testAccuracy?: number;
   epochs?: number;
   secondsPerEpoch?: number;
-  /** Trainable and non-trainable weights; filled in from the model when left out. */
+  /** Whole training time; when left out, comparisons use epochs × secondsPerEpoch. */
+  trainingSeconds?: number;
+  /** Numbers the model learned; filled in from the model when left out. */
   parameters?: number;
 }
 
-/** What the lesson that trained a model says about it when saving it. */
-export interface SentimentModelSettings {
-  kind: SentimentModelKind;
+/** What every lesson says about a model it saves, for the comparison table. */
+interface CommonSettings {
+  metrics?: SentimentModelMetrics;
+  /** The lesson that trained it. */
+  lesson?: number;
+  /** A few words on what it is. */
+  description?: string;
+}
+
+/** The settings of a tfjs network (lessons 2-5): how reviews were encoded for it. */
+export interface NetworkModelSettings extends CommonSettings {
+  kind: "sequence" | "multi-hot";
   dataOptions: SentimentDataOptions;
   /** Length the sequences were padded or truncated to (sequence models). */
   maxlen?: number;
   /** padSequences' padding and truncating sides used in training (default "pre", as Keras). */
   padding?: "pre" | "post";
   truncating?: "pre" | "post";
-  metrics?: SentimentModelMetrics;
-  /** The lesson that trained it, and a few words on what it is, for the comparison table. */
-  lesson?: number;
-  description?: string;
 }
 
+/** The settings of a bag-of-n-grams model (lesson 7); its tokenizer and vocabulary are inside the model. */
+export interface NgramModelSettings extends CommonSettings {
+  kind: "ngrams";
+}
+
+export type SentimentModelSettings = NetworkModelSettings | NgramModelSettings;
+
 /** The content of `course.json`: the settings plus where and when the model was made. */
-export interface SavedSentimentModelInfo extends SentimentModelSettings {
+export interface SavedSentimentModelInfo {
   format: typeof COURSE_MODEL_FORMAT;
   formatVersion: number;
   name: string;
+  kind: SentimentModelKind;
+  /** Networks only (see NetworkModelSettings). */
+  dataOptions?: SentimentDataOptions;
+  maxlen?: number;
+  padding?: "pre" | "post";
+  truncating?: "pre" | "post";
   metrics: SentimentModelMetrics;
+  lesson?: number;
+  description?: string;
   createdAt: string;
+  /** The tfjs backend it was trained on. */
   backend: string;
   tfjsVersion: string;
-  /** COURSE_SCALE the model was trained at. */
+  /** COURSE_SCALE it was trained at. */
   scale: string;
 }
 
-export interface LoadedSentimentModel {
+/** A tfjs network loaded from disk. */
+export interface LoadedNetworkModel {
+  kind: "sequence" | "multi-hot";
   model: tf.LayersModel;
-  info: SavedSentimentModelInfo;
+  info: SavedSentimentModelInfo & { dataOptions: SentimentDataOptions };
   /** The folder it was loaded from. */
   path: string;
 }
+
+/** A bag-of-n-grams model loaded from disk. */
+export interface LoadedNgramModel {
+  kind: "ngrams";
+  model: NgramSentimentModel;
+  info: SavedSentimentModelInfo;
+  path: string;
+}
+
+/** What loadSentimentModel gives: `kind` tells which of the two. */
+export type LoadedSentimentModel = LoadedNetworkModel | LoadedNgramModel;
 
 export interface ModelsDirOptions {
   /** Where the model folders are; default `<project>/data/models/<COURSE_SCALE>`. */
@@ -98,6 +138,7 @@ const COURSE_MODEL_FORMAT = "imdb-course-model";
 const FORMAT_VERSION = 1;
 const MODEL_FILE = "model.json";
 const WEIGHTS_FILE = "weights.bin";
+const NGRAM_FILE = "ngram-model.json";
 const INFO_FILE = "course.json";
 const VOCABULARY_FILE = "vocabulary.json";
 const NAME_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
@@ -109,44 +150,62 @@ export function defaultModelsDir(): string {
 
 /**
  * Saves a trained model with the settings needed to use it on new text
- * (lesson 6, "Saving and loading a model"; lessons 2-5 call it after training).
+ * (lesson 6, "Saving and loading a model"; lessons 2-5 and 7 call it after
+ * training).
  *
- * Writes `<dir>/<name>/{model.json, weights.bin, course.json}` into a
- * temporary folder first and renames it into place, so a failure leaves the
- * previous model (or nothing), never half a model. Saving under an existing
- * name replaces that model. Returns what was written to course.json.
+ * A network goes to `<dir>/<name>/` as `model.json` + `weights.bin` (tfjs'
+ * format), `vocabulary.json` and `course.json`; a bag-of-n-grams model as
+ * `ngram-model.json` (saveNgramModel's file) and `course.json`. Everything
+ * is written into a temporary folder first, then renamed into place, so a
+ * failure leaves the previous model (or nothing), never half a model. Saving
+ * under an existing name replaces that model. Returns what was written to
+ * course.json.
  */
+export async function saveSentimentModel(model: tf.LayersModel, name: string, settings: NetworkModelSettings, options?: ModelsDirOptions): Promise<SavedSentimentModelInfo>;
+export async function saveSentimentModel(model: NgramSentimentModel, name: string, settings: NgramModelSettings, options?: ModelsDirOptions): Promise<SavedSentimentModelInfo>;
 export async function saveSentimentModel(
-  model: tf.LayersModel,
+  model: tf.LayersModel | NgramSentimentModel,
   name: string,
   settings: SentimentModelSettings,
   options: ModelsDirOptions = {},
 ): Promise<SavedSentimentModelInfo> {
   checkName(name);
-  checkSettings(model, name, settings);
-  const vocabulary = await knownWords(settings.dataOptions);
-  const dir = options.dir ?? defaultModelsDir();
+  let write: (folder: string) => Promise<void>;
+  let parameters: number;
+  if (settings.kind === "ngrams") {
+    const ngramModel = checkNgramModel(model, name);
+    parameters = ngramModel.classifier.weights.length + 1;
+    write = async (folder) => saveNgramModel(ngramModel, path.join(folder, NGRAM_FILE));
+  } else {
+    const network = checkNetworkSettings(model, name, settings);
+    const vocabulary = await knownWords(settings.dataOptions);
+    parameters = network.countParams();
+    write = async (folder) => {
+      await network.save(tf.io.withSaveHandler(async (artifacts) => {
+        writeModelFiles(folder, artifacts);
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: "JSON" } };
+      }));
+      fs.writeFileSync(path.join(folder, VOCABULARY_FILE), JSON.stringify(vocabulary));
+    };
+  }
   const info: SavedSentimentModelInfo = {
     format: COURSE_MODEL_FORMAT,
     formatVersion: FORMAT_VERSION,
     name,
     ...settings,
-    metrics: { ...settings.metrics, parameters: settings.metrics?.parameters ?? model.countParams() },
+    metrics: { ...settings.metrics, parameters: settings.metrics?.parameters ?? parameters },
     createdAt: new Date().toISOString(),
     backend: tf.getBackend(),
     tfjsVersion: tf.version_core,
     scale: courseScale().name,
   };
 
+  const dir = options.dir ?? defaultModelsDir();
   fs.mkdirSync(dir, { recursive: true });
   const staging = path.join(dir, `.${name}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`);
   fs.mkdirSync(staging);
   try {
-    await model.save(tf.io.withSaveHandler(async (artifacts) => {
-      writeModelFiles(staging, artifacts);
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: "JSON" } };
-    }));
-    fs.writeFileSync(path.join(staging, VOCABULARY_FILE), JSON.stringify(vocabulary));
+    await write(staging);
     fs.writeFileSync(path.join(staging, INFO_FILE), JSON.stringify(info, null, 2) + "\n");
     replaceFolder(staging, path.join(dir, name));
   } catch (error) {
@@ -163,6 +222,7 @@ export async function saveSentimentModel(
 export async function loadSentimentModel(nameOrPath: string, options: ModelsDirOptions = {}): Promise<LoadedSentimentModel> {
   const folder = resolveModelFolder(nameOrPath, options);
   const info = readInfo(folder);
+  if (info.kind === "ngrams") return { kind: "ngrams", model: loadNgramModel(path.join(folder, NGRAM_FILE)), info, path: folder };
   const modelJson = JSON.parse(fs.readFileSync(path.join(folder, MODEL_FILE), "utf8")) as tf.io.ModelJSON;
   const artifacts = await tf.io.getModelArtifactsForJSON(modelJson, async (manifest) => {
     const specs = tf.io.getWeightSpecs(manifest);
@@ -174,7 +234,7 @@ export async function loadSentimentModel(nameOrPath: string, options: ModelsDirO
     return [specs, tf.io.CompositeArrayBuffer.join(buffers)];
   });
   const model = await tf.loadLayersModel(tf.io.fromMemory(artifacts));
-  return { model, info, path: folder };
+  return { kind: info.kind, model, info: info as LoadedNetworkModel["info"], path: folder };
 }
 
 /**
@@ -232,10 +292,13 @@ function checkName(name: string): void {
   }
 }
 
-function checkSettings(model: tf.LayersModel, name: string, settings: SentimentModelSettings): void {
+function checkNetworkSettings(model: tf.LayersModel | NgramSentimentModel, name: string, settings: NetworkModelSettings): tf.LayersModel {
   const where = `saveSentimentModel("${name}")`;
   if (settings.kind !== "sequence" && settings.kind !== "multi-hot") {
-    throw new Error(`${where}: kind must be "sequence" (padded word indices) or "multi-hot" (vectors of numWords), got ${JSON.stringify((settings as { kind?: unknown }).kind)}.`);
+    throw new Error(`${where}: kind must be "sequence" (padded word indices), "multi-hot" (vectors of numWords) or "ngrams" (lesson 7), got ${JSON.stringify((settings as { kind?: unknown }).kind)}.`);
+  }
+  if (!(model instanceof tf.LayersModel)) {
+    throw new Error(`${where}: a "${settings.kind}" model must be a tfjs network (tf.sequential or tf.model); for a bag-of-n-grams model use kind "ngrams".`);
   }
   const numWords = settings.dataOptions?.numWords;
   if (typeof numWords !== "number") {
@@ -247,7 +310,7 @@ function checkSettings(model: tf.LayersModel, name: string, settings: SentimentM
     if (width !== undefined && width !== null && width !== numWords) {
       throw new Error(`${where}: the model reads vectors of ${width} values but dataOptions.numWords is ${numWords}; pass the numWords the model was trained with.`);
     }
-    return;
+    return model;
   }
   if (settings.maxlen === undefined || !Number.isInteger(settings.maxlen) || settings.maxlen < 1) {
     throw new Error(`${where}: a sequence model needs maxlen, the length its reviews were padded to (a positive integer), got ${String(settings.maxlen)}.`);
@@ -259,6 +322,14 @@ function checkSettings(model: tf.LayersModel, name: string, settings: SentimentM
   if (typeof inputDim === "number" && numWords > inputDim) {
     throw new Error(`${where}: dataOptions.numWords is ${numWords} but the model's Embedding has only ${inputDim} rows, so indices from ${inputDim} up would fall outside it; pass the numWords the data was loaded with.`);
   }
+  return model;
+}
+
+function checkNgramModel(model: tf.LayersModel | NgramSentimentModel, name: string): NgramSentimentModel {
+  if (model instanceof tf.LayersModel || !("classifier" in model) || !("vocabulary" in model)) {
+    throw new Error(`saveSentimentModel("${name}"): kind "ngrams" is for the bag-of-n-grams model of lesson 7 (trainNgramSentimentModel(...).model); for a tfjs network use kind "sequence" or "multi-hot".`);
+  }
+  return model;
 }
 
 function resolveModelFolder(nameOrPath: string, options: ModelsDirOptions): string {
@@ -332,23 +403,26 @@ export interface SentimentPrediction {
   probability: number;
   /** "positive" when probability > 0.5, as Keras' accuracy counts it. */
   label: "positive" | "negative";
-  /** The text as the tokenizer splits it (before any word is cut). */
+  /** The text as the model's tokenizer splits it (before any word is cut). */
   tokens: string[];
   /**
-   * Words the model cannot see, once each in order of appearance: not in the
-   * vocabulary, or outside its numWords / skipTop cut, so encoded as oovChar
-   * (or dropped when oovChar is null).
+   * Words the model cannot see, once each in order of appearance. A network:
+   * not in the vocabulary, or outside its numWords / skipTop cut, so encoded
+   * as oovChar (or dropped when oovChar is null). The bag of n-grams: tokens
+   * that are not one of its unigrams.
    */
   unknownWords: string[];
 }
 
 /**
  * The sentiment of any text according to a loaded model (lesson 6, "Your own
- * review"): the text goes through the same tokenizer, vocabulary and index
- * rules as the training data (encodeText with the model's saved dataOptions),
- * then padSequences (sequence models) or multiHot (multi-hot models).
- * Fails when the vocabulary in use no longer matches the one the model was
- * saved with. One text gives one prediction; an array gives one per text.
+ * review"; lesson 7 for the bag of n-grams). The text takes the path the
+ * training reviews took: for a network, encodeText with the model's saved
+ * dataOptions (same tokenizer, vocabulary and index rules), then padSequences
+ * (sequence models) or multiHot (multi-hot models); for the bag of n-grams,
+ * its own tokenizer settings and vocabulary (predictNgramSentiment). A
+ * network refuses to predict when the vocabulary in use no longer matches the
+ * one it was saved with. One text gives one prediction; an array, one per text.
  */
 export async function predictSentiment(loaded: LoadedSentimentModel, text: string): Promise<SentimentPrediction>;
 export async function predictSentiment(loaded: LoadedSentimentModel, texts: readonly string[]): Promise<SentimentPrediction[]>;
@@ -357,30 +431,32 @@ export async function predictSentiment(loaded: LoadedSentimentModel, input: stri
   if (!Array.isArray(texts) || texts.some((t) => typeof t !== "string")) {
     throw new TypeError("predictSentiment: give a review as a string, or an array of strings.");
   }
-  const { info } = loaded;
+  const predictions = loaded.kind === "ngrams" ? ngramPredictions(loaded, texts) : await networkPredictions(loaded, texts);
+  return typeof input === "string" ? predictions[0] : predictions;
+}
+
+function prediction(text: string, probability: number, tokens: string[], unknownWords: string[]): SentimentPrediction {
+  return { text, probability, label: probability > 0.5 ? "positive" : "negative", tokens, unknownWords };
+}
+
+async function networkPredictions(loaded: LoadedNetworkModel, texts: readonly string[]): Promise<SentimentPrediction[]> {
+  const { dataOptions } = loaded.info;
   const encodeOptions = {
-    vocabulary: info.dataOptions.vocabulary, numWords: info.dataOptions.numWords, skipTop: info.dataOptions.skipTop,
-    startChar: info.dataOptions.startChar, oovChar: info.dataOptions.oovChar, indexFrom: info.dataOptions.indexFrom,
+    vocabulary: dataOptions.vocabulary, numWords: dataOptions.numWords, skipTop: dataOptions.skipTop,
+    startChar: dataOptions.startChar, oovChar: dataOptions.oovChar, indexFrom: dataOptions.indexFrom,
   };
   const wordIndex = await getWordIndex({ vocabulary: encodeOptions.vocabulary });
   checkVocabularyUnchanged(loaded, wordIndex);
   const sequences = await Promise.all(texts.map((text) => encodeText(text, encodeOptions)));
-  const probabilities = modelProbabilities(loaded, sequences);
+  const probabilities = networkProbabilities(loaded, sequences);
   const rules = readIndexRules("predictSentiment", encodeOptions);
-  const predictions = texts.map((text, i): SentimentPrediction => {
+  return texts.map((text, i) => {
     const tokens = tokenize(text);
-    return {
-      text,
-      probability: probabilities[i],
-      label: probabilities[i] > 0.5 ? "positive" : "negative",
-      tokens,
-      unknownWords: unseenWords(tokens, wordIndex, rules),
-    };
+    return prediction(text, probabilities[i], tokens, unseenWords(tokens, wordIndex, rules));
   });
-  return typeof input === "string" ? predictions[0] : predictions;
 }
 
-function modelProbabilities({ model, info }: LoadedSentimentModel, sequences: Int32Array[]): Float32Array {
+function networkProbabilities({ model, info }: LoadedNetworkModel, sequences: Int32Array[]): Float32Array {
   return tf.tidy(() => {
     let inputs: tf.Tensor2D;
     if (info.kind === "multi-hot") {
@@ -396,6 +472,15 @@ function modelProbabilities({ model, info }: LoadedSentimentModel, sequences: In
   });
 }
 
+/** Unknown words of the bag of n-grams: tokens that are not a unigram of its vocabulary. */
+function ngramPredictions({ model }: LoadedNgramModel, texts: readonly string[]): SentimentPrediction[] {
+  return texts.map((text) => {
+    const [tokens] = tokenizeForModel(model, [text]);
+    const unknown = new Set(tokens.filter((token) => model.vocabulary.lookup.column(token) < 0));
+    return prediction(text, predictNgramSentiment(model, text).probability, tokens, [...unknown]);
+  });
+}
+
 function unseenWords(tokens: readonly string[], wordIndex: ReadonlyMap<string, number>, rules: IndexRules): string[] {
   const numWords = rules.numWords ?? Number.POSITIVE_INFINITY;
   const unseen = new Set<string>();
@@ -407,7 +492,7 @@ function unseenWords(tokens: readonly string[], wordIndex: ReadonlyMap<string, n
 }
 
 /** Throws when a word the model knows has another rank now than when it was trained. */
-function checkVocabularyUnchanged(loaded: LoadedSentimentModel, wordIndex: ReadonlyMap<string, number>): void {
+function checkVocabularyUnchanged(loaded: LoadedNetworkModel, wordIndex: ReadonlyMap<string, number>): void {
   const file = path.join(loaded.path, VOCABULARY_FILE);
   let saved: KnownWords;
   try {

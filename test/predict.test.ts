@@ -5,7 +5,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import * as tf from "@tensorflow/tfjs";
 import { initBackend } from "../lib/backend";
 import { loadData, loadReviews } from "../lib/imdb";
-import { listSentimentModels, loadSentimentModel, predictSentiment, saveSentimentModel, type SentimentModelSettings } from "../lib/predict";
+import { listSentimentModels, loadSentimentModel, predictSentiment, saveSentimentModel, type LoadedNetworkModel, type NetworkModelSettings } from "../lib/predict";
+import { predictNgramSentiment, trainNgramSentimentModel } from "../lib/ngrams";
 import { multiHot, padSequences } from "../lib/sequences";
 import { makeMirror, fixtureEntries, setImdbEnv, tempDir, type FixtureReview } from "./fixtures/imdb-archive";
 
@@ -38,6 +39,13 @@ const toyReviews: FixtureReview[] = [
 // "great" (11).
 const TOY_OPTIONS = { numWords: 12 };
 
+/** loadSentimentModel, for a model the test knows to be a tfjs network. */
+async function loadNetwork(name: string, options: { dir?: string } = { dir }): Promise<LoadedNetworkModel> {
+  const loaded = await loadSentimentModel(name, options);
+  if (loaded.kind === "ngrams") throw new Error(`${name} is not a network`);
+  return loaded;
+}
+
 let dir: string;
 let restoreEnv: () => void;
 
@@ -69,7 +77,7 @@ function sequenceModel(seed: number, maxlen = 6): tf.LayersModel {
   return model;
 }
 
-const sequenceSettings: SentimentModelSettings = {
+const sequenceSettings: NetworkModelSettings = {
   kind: "sequence",
   dataOptions: TOY_OPTIONS,
   maxlen: 6,
@@ -92,7 +100,7 @@ describe("saveSentimentModel and loadSentimentModel", () => {
       vocabulary: "project", words: ["and", "film", "is", "the", "awful", "bad", "good", "great"],
     });
 
-    const loaded = await loadSentimentModel("embedding-mlp", { dir });
+    const loaded = await loadNetwork("embedding-mlp");
     const before = (model.predict(someReviews()) as tf.Tensor).dataSync();
     const after = (loaded.model.predict(someReviews()) as tf.Tensor).dataSync();
     expect(Array.from(after)).toEqual(Array.from(before));
@@ -111,7 +119,7 @@ describe("saveSentimentModel and loadSentimentModel", () => {
     await saveSentimentModel(sequenceModel(1), "embedding-mlp", sequenceSettings, { dir });
     const second = sequenceModel(2);
     await saveSentimentModel(second, "embedding-mlp", sequenceSettings, { dir });
-    const loaded = await loadSentimentModel("embedding-mlp", { dir });
+    const loaded = await loadNetwork("embedding-mlp");
     expect(Array.from((loaded.model.predict(someReviews()) as tf.Tensor).dataSync())).toEqual(Array.from((second.predict(someReviews()) as tf.Tensor).dataSync()));
     expect(fs.readdirSync(dir)).toEqual(["embedding-mlp"]);
   });
@@ -128,7 +136,7 @@ describe("saveSentimentModel and loadSentimentModel", () => {
     await expect(saveSentimentModel(sequenceModel(2), "embedding-mlp", sequenceSettings, { dir })).rejects.toThrow(/ENOSPC/);
     expect(fs.readdirSync(dir)).toEqual(["embedding-mlp"]);
     writeFailure.file = undefined;
-    const loaded = await loadSentimentModel("embedding-mlp", { dir });
+    const loaded = await loadNetwork("embedding-mlp");
     expect(Array.from((loaded.model.predict(someReviews()) as tf.Tensor).dataSync())).toEqual(Array.from((first.predict(someReviews()) as tf.Tensor).dataSync()));
   });
 
@@ -175,7 +183,7 @@ describe("listSentimentModels", () => {
 });
 
 /** A model of `kind` trained on the toy reviews, saved and loaded back. */
-async function trainedToyModel(kind: "sequence" | "multi-hot", name: string, dataOptions: SentimentModelSettings["dataOptions"] = TOY_OPTIONS) {
+async function trainedToyModel(kind: "sequence" | "multi-hot", name: string, dataOptions: NetworkModelSettings["dataOptions"] = TOY_OPTIONS) {
   const { train } = await loadData({ ...dataOptions, onProgress: () => {} });
   const y = tf.tensor2d(train.y, [train.y.length, 1]);
   let model: tf.LayersModel;
@@ -198,7 +206,7 @@ async function trainedToyModel(kind: "sequence" | "multi-hot", name: string, dat
     x = tf.tensor2d(train.x.flatMap((s) => Array.from(multiHot(s, 12))), [train.x.length, 12]);
   }
   await model.fit(x, y, { epochs: 40, batchSize: 8, shuffle: false });
-  const settings: SentimentModelSettings = kind === "sequence" ? { kind, dataOptions, maxlen: 8 } : { kind, dataOptions };
+  const settings: NetworkModelSettings = kind === "sequence" ? { kind, dataOptions, maxlen: 8 } : { kind, dataOptions };
   await saveSentimentModel(model, name, settings, { dir });
   return { trained: { model, x, train }, loaded: await loadSentimentModel(name, { dir }) };
 }
@@ -242,5 +250,36 @@ describe("predictSentiment", () => {
     await saveSentimentModel(sequenceModel(1), "embedding-mlp", sequenceSettings, { dir });
     const loaded = await loadSentimentModel("embedding-mlp", { dir });
     await expect(predictSentiment(loaded, [42] as unknown as string[])).rejects.toThrow(/give a review as a string, or an array of strings/);
+  });
+});
+
+describe("a bag-of-n-grams model through the same entry points", () => {
+  const texts = [POSITIVE, NEGATIVE, "Good!", "Awful!", "Great film.", "Bad film."];
+  const labels = [1, 0, 1, 0, 1, 0];
+
+  it("saves, lists, loads and predicts exactly as the model in memory", async () => {
+    const { model } = await trainNgramSentimentModel(texts, labels, { minDocumentCount: 1, epochs: 30, batchSize: 2, learningRate: 0.1 });
+    const saved = await saveSentimentModel(model, "nb-logistic-regression", { kind: "ngrams", lesson: 7, metrics: { testAccuracy: 1, trainingSeconds: 0.5 } }, { dir });
+    expect(fs.readdirSync(path.join(dir, "nb-logistic-regression")).sort()).toEqual(["course.json", "ngram-model.json"]);
+    expect(saved.metrics.parameters).toBe(model.vocabulary.ngrams.length + 1);
+    expect(listSentimentModels({ dir }).map((i) => [i.name, i.kind])).toEqual([["nb-logistic-regression", "ngrams"]]);
+
+    const loaded = await loadSentimentModel("nb-logistic-regression", { dir });
+    expect(loaded.kind).toBe("ngrams");
+    const review = "A good, great film! Zebras?";
+    const prediction = await predictSentiment(loaded, review);
+    expect(prediction.probability).toBe(predictNgramSentiment(model, review).probability);
+    expect(prediction.label).toBe("positive");
+    // The model keeps punctuation marks as tokens; "a" and "zebras" never occurred in training.
+    expect(prediction.tokens).toEqual(["a", "good", ",", "great", "film", "!", "zebras", "?"]);
+    expect(prediction.unknownWords).toEqual(["a", ",", "zebras", "?"]);
+    expect((await predictSentiment(loaded, ["Awful, bad film."]))[0].label).toBe("negative");
+  });
+
+  it("refuses a kind that does not match the model", async () => {
+    const { model } = await trainNgramSentimentModel(texts, labels, { minDocumentCount: 1, epochs: 1 });
+    await expect(saveSentimentModel(model as never, "m", sequenceSettings, { dir })).rejects.toThrow(/must be a tfjs network.*use kind "ngrams"/);
+    await expect(saveSentimentModel(sequenceModel(1) as never, "m", { kind: "ngrams" }, { dir })).rejects.toThrow(/kind "ngrams" is for the bag-of-n-grams model/);
+    expect(fs.readdirSync(dir)).toEqual([]);
   });
 });
