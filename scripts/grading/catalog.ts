@@ -8,7 +8,9 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { PROJECT_ROOT } from "../jupyter-env";
+import { sourceText } from "../learner-notebook";
 import type { LessonChecks } from "./checks-api";
+import { lessonImports } from "./compile";
 import { cellsWithId, gradeId, readNotebookFile } from "./notebook-file";
 
 export const SOLUTIONS_DIR = path.join(PROJECT_ROOT, "solutions");
@@ -26,6 +28,8 @@ export interface Lesson {
   slug: string;
   title: string;
   exercises: LessonExercise[];
+  /** The import declarations of the solution's code cells, put before each exercise cell when it is compiled. */
+  prelude: string;
   checksPath: string;
   /** Loaded checks, or why this lesson cannot be graded (missing or inconsistent checks file). */
   checks?: LessonChecks;
@@ -79,7 +83,14 @@ export async function loadCatalog(dirs: CatalogDirs = { solutions: SOLUTIONS_DIR
       if (typeof points !== "number" || points <= 0) throw new Error(`${file}: exercise "${id}" has no positive metadata.nbgrader.points.`);
       return { id, points, checkCellSource: cellsWithId(notebook, `${id}-check`)[0]?.source };
     });
-    const lesson: Lesson = { number, slug, title: typeof meta?.title === "string" ? meta.title : slug, exercises, checksPath: path.join(dirs.checks, `${slug}.ts`) };
+    const lesson: Lesson = {
+      number,
+      slug,
+      title: typeof meta?.title === "string" ? meta.title : slug,
+      exercises,
+      prelude: lessonImports(notebook.cells.filter((cell) => cell.cell_type === "code").map(sourceText)),
+      checksPath: path.join(dirs.checks, `${slug}.ts`),
+    };
     await attachChecks(lesson);
     lessons.push(lesson);
   }

@@ -2,8 +2,8 @@
  * What a lesson's checks file (test/grading/<slug>.ts) declares: for each
  * exercise, the names its cell must define and a function that throws
  * (node:assert/strict) when the learner's code breaks the exercise's contract.
- * Points come from the solution notebook, not from here, so a lesson author
- * changes them in one place.
+ * Points, and the imports an exercise cell can use, come from the solution
+ * notebook, not from here, so a lesson author changes them in one place.
  */
 
 export interface ExerciseCheck {
@@ -20,12 +20,6 @@ export interface ExerciseCheck {
 export interface LessonChecks {
   /** Names the solution notebook (solutions/<slug>.ipynb) and matches the notebook's `imdb_course.slug`. */
   readonly slug: string;
-  /**
-   * Import declarations the exercise cells rely on, as the lesson's first code
-   * cell has them (e.g. `import * as tf from "@tensorflow/tfjs";`). An import
-   * whose name the learner's cell declares itself is left out.
-   */
-  readonly prelude: string;
   /** Keyed by exercise id (the cell's `metadata.nbgrader.grade_id`). */
   readonly exercises: Readonly<Record<string, ExerciseCheck>>;
 }

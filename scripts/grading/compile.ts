@@ -100,25 +100,48 @@ export function topLevelNames(source: ts.SourceFile): { declared: Set<string>; e
 }
 
 /**
- * The prelude with every import binding the cell declares itself removed, so a
- * learner who repeats `import * as tf from "@tensorflow/tfjs"` in the cell (as
- * tslab allows) does not get a duplicate-identifier error here.
+ * The import declarations of a lesson's code cells, in order: what every cell
+ * of the learner's notebook can use once the imports cell has run.
+ */
+export function lessonImports(cellSources: readonly string[]): string {
+  const imports: string[] = [];
+  for (const text of cellSources) {
+    const source = ts.createSourceFile("cell.ts", text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+    for (const statement of source.statements) {
+      if (ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement)) imports.push(statement.getText(source));
+    }
+  }
+  return imports.join("\n");
+}
+
+/**
+ * The prelude's imports without the bindings the cell declares itself (a
+ * learner who repeats `import * as tf from "@tensorflow/tfjs"` in the cell, as
+ * tslab allows, must not get a duplicate-identifier error) and without a
+ * binding imported twice (two cells of the lesson importing the same name).
  */
 function preludeWithout(prelude: string, declaredByCell: ReadonlySet<string>): string {
   const source = ts.createSourceFile("prelude.ts", prelude, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
   const printer = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed });
+  const taken = new Set(declaredByCell);
+  const take = (name: ts.Identifier | undefined): ts.Identifier | undefined => {
+    if (!name || taken.has(name.text)) return undefined;
+    taken.add(name.text);
+    return name;
+  };
   const kept: string[] = [];
   for (const statement of source.statements) {
-    if (!ts.isImportDeclaration(statement) || !statement.importClause) {
-      kept.push(statement.getText(source));
+    if (ts.isImportEqualsDeclaration(statement)) {
+      if (take(statement.name)) kept.push(statement.getText(source));
       continue;
     }
+    if (!ts.isImportDeclaration(statement) || !statement.importClause) continue;
     const clause = statement.importClause;
-    const defaultName = clause.name && !declaredByCell.has(clause.name.text) ? clause.name : undefined;
+    const defaultName = take(clause.name);
     let bindings = clause.namedBindings;
-    if (bindings && ts.isNamespaceImport(bindings) && declaredByCell.has(bindings.name.text)) bindings = undefined;
+    if (bindings && ts.isNamespaceImport(bindings) && !take(bindings.name)) bindings = undefined;
     if (bindings && ts.isNamedImports(bindings)) {
-      const elements = bindings.elements.filter((el) => !declaredByCell.has(el.name.text));
+      const elements = bindings.elements.filter((el) => take(el.name) !== undefined);
       bindings = elements.length > 0 ? ts.factory.updateNamedImports(bindings, elements) : undefined;
     }
     if (!defaultName && !bindings) continue;

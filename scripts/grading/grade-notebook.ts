@@ -120,7 +120,7 @@ async function gradeExercises(notebook: Notebook, lesson: Lesson, cwd: string, o
     const found = findExerciseSource(notebook, exercise.id, exports);
     if (found.problem !== undefined) return { exercise, notes, problem: found.problem };
     notes.push(...found.notes);
-    const prepared = prepareExerciseModule(checks.prelude, found.source, exports, exerciseFileName(exercise.id));
+    const prepared = prepareExerciseModule(lesson.prelude, found.source, exports, exerciseFileName(exercise.id));
     return prepared.module ? { exercise, notes, module: prepared.module } : { exercise, notes, problem: prepared.problem };
   });
 
