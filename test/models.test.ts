@@ -1,9 +1,11 @@
 import * as tf from "@tensorflow/tfjs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildConv1dModel, buildEmbeddingMlp, buildLstmModel, buildMultiHotMlp } from "../lib/models";
-import { loadWasmWithKernels, randomValues } from "./wasm-kernels.helpers";
+import { setNativeBlasEnabled } from "../lib/wasm-kernels/native-blas";
+import { KERNEL_PATHS, loadWasmWithKernels, randomValues } from "./wasm-kernels.helpers";
 
 beforeAll(loadWasmWithKernels);
+afterAll(() => setNativeBlasEnabled(true));
 
 describe("the course models at their lesson sizes", () => {
   // Parameter counts worked out by hand from the layer shapes.
@@ -64,8 +66,10 @@ async function fit(build: (seed: number) => tf.LayersModel, data: () => { x: tf.
 }
 
 describe.each(TASKS)("$name on wasm", ({ build, data, epochs }) => {
-  it("learns whether word 7 is in the review", async () => {
+  it.each(KERNEL_PATHS)("learns whether word 7 is in the review ($name)", async ({ native }) => {
+    setNativeBlasEnabled(native);
     const run = await fit(build, data, epochs, 42);
+    setNativeBlasEnabled(true);
     expect(run.at(-1)).toBeGreaterThan(0.9);
     expect(run[epochs - 1]).toBeLessThan(run[0] / 2);
   });

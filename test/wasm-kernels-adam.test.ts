@@ -1,9 +1,11 @@
 import * as tf from "@tensorflow/tfjs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FusedAdamOptimizer } from "../lib/wasm-kernels/adam";
-import { expectClose, loadWasmWithKernels, randomValues, run } from "./wasm-kernels.helpers";
+import { setNativeBlasEnabled } from "../lib/wasm-kernels/native-blas";
+import { expectClose, KERNEL_PATHS, loadWasmWithKernels, randomValues, run } from "./wasm-kernels.helpers";
 
 beforeAll(loadWasmWithKernels);
+afterAll(() => setNativeBlasEnabled(true));
 
 /** Five Adam steps on a small least-squares problem; returns the weights after each step. */
 function train(optimizer: tf.Optimizer): tf.Tensor[] {
@@ -20,7 +22,9 @@ function train(optimizer: tf.Optimizer): tf.Tensor[] {
   return history;
 }
 
-describe("FusedAdamOptimizer", () => {
+describe.each(KERNEL_PATHS)("FusedAdamOptimizer on $name", ({ native }) => {
+  beforeAll(() => setNativeBlasEnabled(native));
+
   it("on wasm takes the same steps as stock tf.train.adam on cpu", async () => {
     const expected = await run("cpu", () => train(tf.train.adam(0.05, 0.8, 0.95, 1e-6)));
     const actual = await run("wasm", () => train(new FusedAdamOptimizer(0.05, 0.8, 0.95, 1e-6)));

@@ -2,7 +2,7 @@ import * as tf from "@tensorflow/tfjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setNativeBlasEnabled } from "../lib/wasm-kernels/native-blas";
 import { fusedLstm, lstmSequence } from "../lib/wasm-kernels/lstm-layer";
-import { expectClose, expectSameOnWasmAndCpu, GEMM_PATHS, loadWasmWithKernels, randomTensor, randomValues } from "./wasm-kernels.helpers";
+import { expectClose, expectSameOnWasmAndCpu, KERNEL_PATHS, loadWasmWithKernels, randomTensor, randomValues } from "./wasm-kernels.helpers";
 
 beforeAll(loadWasmWithKernels);
 afterAll(() => setNativeBlasEnabled(true));
@@ -25,7 +25,7 @@ function outputAndGradients(args: Omit<LstmArgs, "units">, shape = [3, 5, 4], un
   return [y, ...variables.map((v) => grads[v.name])];
 }
 
-describe.each(GEMM_PATHS)("fused LSTM on $name against tf.layers.lstm on cpu", ({ native }) => {
+describe.each(KERNEL_PATHS)("fused LSTM on $name against tf.layers.lstm on cpu", ({ native }) => {
   beforeAll(() => setNativeBlasEnabled(native));
 
   it.each([

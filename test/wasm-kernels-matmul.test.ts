@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { setNativeBlasEnabled } from "../lib/wasm-kernels/native-blas";
-import { expectSameOnWasmAndCpu, GEMM_PATHS, loadWasmWithKernels, multiHotValues, randomTensor } from "./wasm-kernels.helpers";
+import { expectSameOnWasmAndCpu, KERNEL_PATHS, loadWasmWithKernels, multiHotValues, randomTensor } from "./wasm-kernels.helpers";
 
 beforeAll(loadWasmWithKernels);
 afterAll(() => setNativeBlasEnabled(true));
@@ -13,7 +13,7 @@ const FORMS = [
   { transposeA: true, transposeB: true },
 ];
 
-describe.each(GEMM_PATHS)("BatchMatMul on $name", ({ native }) => {
+describe.each(KERNEL_PATHS)("BatchMatMul on $name", ({ native }) => {
   beforeAll(() => setNativeBlasEnabled(native));
 
   it.each(FORMS)("matches cpu for transposeA=$transposeA transposeB=$transposeB", async ({ transposeA, transposeB }) => {
@@ -62,7 +62,7 @@ describe.each(GEMM_PATHS)("BatchMatMul on $name", ({ native }) => {
   });
 });
 
-describe.each(GEMM_PATHS)("_FusedMatMul on $name", ({ native }) => {
+describe.each(KERNEL_PATHS)("_FusedMatMul on $name", ({ native }) => {
   beforeAll(() => setNativeBlasEnabled(native));
 
   it.each(["linear", "relu", "sigmoid", "elu", "relu6", "leakyrelu"] as const)("matches cpu with bias and %s", async (activation) => {

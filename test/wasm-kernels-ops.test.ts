@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setNativeBlasEnabled } from "../lib/wasm-kernels/native-blas";
-import { expectSameOnWasmAndCpu, GEMM_PATHS, loadWasmWithKernels, randomTensor, run } from "./wasm-kernels.helpers";
+import { expectSameOnWasmAndCpu, KERNEL_PATHS, loadWasmWithKernels, randomTensor, run } from "./wasm-kernels.helpers";
 
 beforeAll(loadWasmWithKernels);
 afterAll(() => setNativeBlasEnabled(true));
@@ -85,7 +85,7 @@ const CONV1D_FORMS = [
   { name: "same, stride 2", stride: 2, pad: "same" as const, dilation: 1 },
 ];
 
-describe.each(GEMM_PATHS)("Conv2D and its gradients on $name", ({ native }) => {
+describe.each(KERNEL_PATHS)("Conv2D and its gradients on $name", ({ native }) => {
   beforeAll(() => setNativeBlasEnabled(native));
 
   it.each(CONV1D_FORMS)("conv1d matches cpu forward and backward: $name", async ({ stride, pad, dilation }) => {

@@ -69,8 +69,8 @@ export function randomTensor(shape: number[], seed: number): tf.Tensor {
   return tf.tensor(randomValues(shape.reduce((a, b) => a * b, 1), seed), shape);
 }
 
-/** The gemm paths to test: wasm alone, and native OpenBLAS where it is built. */
-export const GEMM_PATHS: { name: string; native: boolean }[] = [
+/** The kernel paths to test: wasm and JavaScript alone, and the native addon (OpenBLAS and C loops) where it is built. */
+export const KERNEL_PATHS: { name: string; native: boolean }[] = [
   { name: "wasm (XNNPACK)", native: false },
   ...(nativeBlasStatus().available ? [{ name: "native OpenBLAS", native: true }] : []),
 ];

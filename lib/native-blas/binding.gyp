@@ -2,9 +2,9 @@
   "targets": [
     {
       "target_name": "native_blas",
-      "sources": ["src/native_blas.c"],
+      "sources": ["src/native_blas.c", "src/kernels.c"],
       "libraries": ["-lopenblas"],
-      "cflags": ["-O3", "-march=native", "-Wall", "-Werror"]
+      "cflags": ["-O3", "-march=native", "-ffast-math", "-Wall", "-Werror"]
     }
   ]
 }

@@ -15,6 +15,7 @@
 import type { KernelFunc, TensorInfo } from "@tensorflow/tfjs";
 import { gemm } from "./gemm";
 import { asWasm, byteOffset, floatIndex, heapF32, release, scratch } from "./heap";
+import { activeNativeBlas } from "./native-blas";
 
 export const LSTM_FORWARD = "CourseLstmForward";
 export const LSTM_BACKWARD = "CourseLstmBackward";
@@ -46,6 +47,12 @@ export const lstmForward: KernelFunc = ({ inputs, backend: anyBackend, attrs }) 
   const gates = backend.makeOutput([batch, steps, width], "float32");
   const cells = backend.makeOutput([batch, steps, units], "float32");
   const previous = backend.makeOutput([batch, steps, units], "float32");
+  const native = activeNativeBlas();
+  if (native !== undefined) {
+    const [xo, ko, uo, bo, oo, go, co, po] = [x, kernel, recurrentKernel, bias, out, gates, cells, previous].map((t) => byteOffset(backend, t));
+    native.lstmForward(backend.wasm.HEAPU8.buffer as ArrayBuffer, batch, steps, inputDim, units, hardSigmoid, returnSequences, xo, ko, uo, bo, oo, go, co, po);
+    return [out, gates, cells, previous];
+  }
   const h = scratch(backend, batch * units);
   const hu = scratch(backend, batch * width);
   // The input projection of every step at once; the gate loop turns it into activations in place.
@@ -105,6 +112,13 @@ export const lstmBackward: KernelFunc = ({ inputs, backend: anyBackend, attrs })
   const dKernel = backend.makeOutput(kernel.shape, "float32");
   const dRecurrent = backend.makeOutput(recurrentKernel.shape, "float32");
   const dBias = backend.makeOutput([width], "float32");
+  const native = activeNativeBlas();
+  if (native !== undefined) {
+    const offsets = [dy, x, kernel, recurrentKernel, gates, cells, previous, dx, dKernel, dRecurrent, dBias].map((t) => byteOffset(backend, t));
+    const [a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10] = offsets;
+    native.lstmBackward(backend.wasm.HEAPU8.buffer as ArrayBuffer, batch, steps, inputDim, units, hardSigmoid, returnSequences, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10);
+    return [dx, dKernel, dRecurrent, dBias];
+  }
   const dz = scratch(backend, batch * steps * width);
   const dzStep = scratch(backend, batch * width);
   const dh = scratch(backend, batch * units);

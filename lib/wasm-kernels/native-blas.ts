@@ -3,9 +3,14 @@
  *
  * npm builds it at install time where a C compiler and libopenblas-dev exist
  * (it is an optional dependency, so a failed build does not fail the install).
- * Where it loaded, the wasm kernels hand every large matrix product to it:
- * OpenBLAS runs about 5-8x faster than wasm's XNNPACK on one core. Where it did
- * not, everything runs on wasm alone.
+ * Where it loaded, the wasm kernels hand every large matrix product to it
+ * (OpenBLAS runs about 5-8x faster than wasm's XNNPACK on one core), and with
+ * them the loops JavaScript runs slowly (Adam, sparse products, the LSTM's
+ * gates). Where it did not, everything runs on wasm and JavaScript alone.
+ *
+ * OpenBLAS runs on one thread unless OPENBLAS_NUM_THREADS says otherwise: on
+ * these shared 2-core machines its second thread spin-waits for a busy core
+ * and made training 2-3x slower (measured at load 7-10).
  */
 
 /** The addon's functions (lib/native-blas/src/native_blas.c). Offsets are in bytes. */
@@ -16,6 +21,14 @@ export interface NativeBlasAddon {
   ): void;
   setThreads(threads: number): void;
   threads(): number;
+  adam(buffer: ArrayBuffer, n: number, w: number, m: number, v: number, g: number, w2: number, m2: number, v2: number,
+    learningRate: number, beta1: number, beta2: number, epsilon: number, correction1: number, correction2: number): void;
+  sparseGemm(buffer: ArrayBuffer, transA: boolean, m: number, n: number, k: number, a: number, b: number, c: number, accumulate: boolean): void;
+  lstmForward(buffer: ArrayBuffer, batch: number, steps: number, inputDim: number, units: number, hard: boolean, returnSequences: boolean,
+    x: number, kernel: number, recurrentKernel: number, bias: number, out: number, gates: number, cells: number, previous: number): void;
+  lstmBackward(buffer: ArrayBuffer, batch: number, steps: number, inputDim: number, units: number, hard: boolean, returnSequences: boolean,
+    dy: number, x: number, kernel: number, recurrentKernel: number, gates: number, cells: number, previous: number,
+    dx: number, dKernel: number, dRecurrent: number, dBias: number): void;
 }
 
 export interface NativeBlasStatus {
@@ -37,6 +50,7 @@ function load(): NativeBlasAddon | undefined {
   if (addon === undefined && loadFailure === undefined) {
     try {
       addon = require("imdb-course-native-blas") as NativeBlasAddon;
+      if (process.env.OPENBLAS_NUM_THREADS === undefined) addon.setThreads(1);
     } catch (error) {
       loadFailure = error instanceof Error ? error.message.split("\n")[0] : String(error);
     }

@@ -2,6 +2,8 @@
  * Single-precision matrix products from the system's OpenBLAS, computed in
  * place on a JavaScript ArrayBuffer (the wasm backend's heap), so the course's
  * wasm kernels can hand their big products to native code without copying.
+ * Also the loops that JavaScript runs slowly next to them: Adam's update,
+ * products with a mostly-zero left operand, and the LSTM sequence (kernels.c).
  *
  * The cblas prototypes are declared here rather than included, because Debian
  * keeps cblas.h under a path that depends on the OpenBLAS flavour; linking
@@ -10,6 +12,8 @@
 #include <node_api.h>
 #include <stdint.h>
 #include <stdio.h>
+
+#include "kernels.h"
 
 enum { CBLAS_ROW_MAJOR = 101, CBLAS_NO_TRANS = 111, CBLAS_TRANS = 112 };
 extern void cblas_sgemm(int order, int trans_a, int trans_b, int m, int n, int k, float alpha,
@@ -85,6 +89,106 @@ static napi_value sgemm(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/* The kernels' arguments: an ArrayBuffer, then numbers or booleans (sizes, flags, byte offsets, scalars). */
+typedef struct {
+  char* base;
+  size_t length;
+  double v[24];
+} Args;
+
+static int parse(napi_env env, napi_callback_info info, const char* name, size_t count, Args* args) {
+  size_t argc = 25;
+  napi_value argv[25];
+  char message[160];
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != count + 1 ||
+      napi_get_arraybuffer_info(env, argv[0], (void**)&args->base, &args->length) != napi_ok) {
+    snprintf(message, sizeof message, "native-blas: %s expects an ArrayBuffer and %zu numbers", name, count);
+    napi_throw_type_error(env, NULL, message);
+    return 0;
+  }
+  for (size_t i = 0; i < count; i++) {
+    bool flag;
+    if (napi_get_value_bool(env, argv[i + 1], &flag) == napi_ok) {
+      args->v[i] = flag ? 1 : 0;
+    } else if (napi_get_value_double(env, argv[i + 1], &args->v[i]) != napi_ok) {
+      snprintf(message, sizeof message, "native-blas: %s's argument %zu must be a number", name, i + 2);
+      napi_throw_type_error(env, NULL, message);
+      return 0;
+    }
+  }
+  return 1;
+}
+
+/* `floats` float32 values at byte `offset` of the buffer, or NULL (with a RangeError thrown) if they do not fit. */
+static float* region(napi_env env, const Args* args, double offset, double floats) {
+  if (offset < 0 || floats < 0 || (int64_t)offset % 4 != 0 || offset + floats * 4 > (double)args->length) {
+    napi_throw_range_error(env, NULL, "native-blas: an operand lies outside the wasm heap");
+    return NULL;
+  }
+  return (float*)(args->base + (int64_t)offset);
+}
+
+/* adam(buffer, n, w, m, v, g, w2, m2, v2, learningRate, beta1, beta2, epsilon, correction1, correction2) */
+static napi_value adam(napi_env env, napi_callback_info info) {
+  Args a;
+  if (!parse(env, info, "adam", 14, &a)) return NULL;
+  const double n = a.v[0];
+  float* p[7];
+  for (int i = 0; i < 7; i++)
+    if ((p[i] = region(env, &a, a.v[1 + i], n)) == NULL) return NULL;
+  adam_update((long)n, p[0], p[1], p[2], p[3], p[4], p[5], p[6], (float)a.v[8], (float)a.v[9], (float)a.v[10],
+              (float)a.v[11], (float)a.v[12], (float)a.v[13]);
+  return NULL;
+}
+
+/* sparseGemm(buffer, transA, m, n, k, a, b, c, accumulate) */
+static napi_value sparse(napi_env env, napi_callback_info info) {
+  Args a;
+  if (!parse(env, info, "sparseGemm", 8, &a)) return NULL;
+  const double m = a.v[1], n = a.v[2], k = a.v[3];
+  float *pa, *pb, *pc;
+  if ((pa = region(env, &a, a.v[4], m * k)) == NULL || (pb = region(env, &a, a.v[5], k * n)) == NULL ||
+      (pc = region(env, &a, a.v[6], m * n)) == NULL)
+    return NULL;
+  sparse_gemm(a.v[0] != 0, (long)m, (long)n, (long)k, pa, pb, pc, a.v[7] != 0);
+  return NULL;
+}
+
+/* lstmForward(buffer, batch, steps, inputDim, units, hard, returnSequences, x, kernel, recurrentKernel, bias, out, gates, cells, previous) */
+static napi_value lstm_fwd(napi_env env, napi_callback_info info) {
+  Args a;
+  if (!parse(env, info, "lstmForward", 14, &a)) return NULL;
+  const double batch = a.v[0], steps = a.v[1], in = a.v[2], units = a.v[3];
+  const double sizes[8] = {batch * steps * in, in * 4 * units, units * 4 * units, 4 * units,
+                           a.v[5] != 0 ? batch * steps * units : batch * units, batch * steps * 4 * units,
+                           batch * steps * units, batch * steps * units};
+  float* p[8];
+  for (int i = 0; i < 8; i++)
+    if ((p[i] = region(env, &a, a.v[6 + i], sizes[i])) == NULL) return NULL;
+  if (!lstm_forward((long)batch, (long)steps, (long)in, (long)units, a.v[4] != 0, a.v[5] != 0, p[0], p[1], p[2], p[3],
+                    p[4], p[5], p[6], p[7]))
+    napi_throw_error(env, NULL, "native-blas: out of memory in lstmForward");
+  return NULL;
+}
+
+/* lstmBackward(buffer, batch, steps, inputDim, units, hard, returnSequences, dy, x, kernel, recurrentKernel, gates, cells, previous, dx, dKernel, dRecurrent, dBias) */
+static napi_value lstm_bwd(napi_env env, napi_callback_info info) {
+  Args a;
+  if (!parse(env, info, "lstmBackward", 17, &a)) return NULL;
+  const double batch = a.v[0], steps = a.v[1], in = a.v[2], units = a.v[3];
+  const double seq = batch * steps * units;
+  const double sizes[11] = {a.v[5] != 0 ? seq : batch * units, batch * steps * in, in * 4 * units, units * 4 * units,
+                            batch * steps * 4 * units, seq, seq, batch * steps * in, in * 4 * units,
+                            units * 4 * units, 4 * units};
+  float* p[11];
+  for (int i = 0; i < 11; i++)
+    if ((p[i] = region(env, &a, a.v[6 + i], sizes[i])) == NULL) return NULL;
+  if (!lstm_backward((long)batch, (long)steps, (long)in, (long)units, a.v[4] != 0, a.v[5] != 0, p[0], p[1], p[2], p[3],
+                     p[4], p[5], p[6], p[7], p[8], p[9], p[10]))
+    napi_throw_error(env, NULL, "native-blas: out of memory in lstmBackward");
+  return NULL;
+}
+
 static napi_value set_threads(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value argv[1];
@@ -110,6 +214,10 @@ NAPI_MODULE_INIT() {
       {"sgemm", NULL, sgemm, NULL, NULL, NULL, napi_enumerable, NULL},
       {"setThreads", NULL, set_threads, NULL, NULL, NULL, napi_enumerable, NULL},
       {"threads", NULL, get_threads, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"adam", NULL, adam, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"sparseGemm", NULL, sparse, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"lstmForward", NULL, lstm_fwd, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"lstmBackward", NULL, lstm_bwd, NULL, NULL, NULL, napi_enumerable, NULL},
   };
   if (napi_define_properties(env, exports, sizeof properties / sizeof properties[0], properties) != napi_ok) return NULL;
   return exports;

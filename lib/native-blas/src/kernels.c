@@ -1,0 +1,158 @@
+/*
+ * The loops of the course's wasm kernels that JavaScript runs 3-10x slower
+ * than C: Adam's update, products with a mostly-zero left operand, and the
+ * LSTM sequence. Each mirrors a JavaScript kernel in lib/wasm-kernels (same
+ * arguments, same results up to float rounding), which runs where this addon
+ * is not built.
+ */
+#include "kernels.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { CBLAS_ROW_MAJOR = 101, CBLAS_NO_TRANS = 111, CBLAS_TRANS = 112 };
+extern void cblas_sgemm(int order, int trans_a, int trans_b, int m, int n, int k, float alpha,
+                        const float* a, int lda, const float* b, int ldb, float beta, float* c, int ldc);
+
+/* C (m x n) = op(A) op(B) + beta C, row-major and contiguous. */
+static void gemm(int trans_a, int trans_b, long m, long n, long k, const float* a, const float* b, float beta, float* c) {
+  cblas_sgemm(CBLAS_ROW_MAJOR, trans_a ? CBLAS_TRANS : CBLAS_NO_TRANS, trans_b ? CBLAS_TRANS : CBLAS_NO_TRANS,
+              (int)m, (int)n, (int)k, 1.0f, a, trans_a ? (int)m : (int)k, b, trans_b ? (int)k : (int)n, beta, c, (int)n);
+}
+
+void adam_update(long n, const float* restrict w, const float* restrict m, const float* restrict v,
+                 const float* restrict g, float* restrict w2, float* restrict m2, float* restrict v2,
+                 float learning_rate, float beta1, float beta2, float epsilon, float correction1, float correction2) {
+  const float inv1 = 1.0f / correction1, inv2 = 1.0f / correction2;
+  for (long i = 0; i < n; i++) {
+    const float gi = g[i];
+    const float mi = beta1 * m[i] + (1.0f - beta1) * gi;
+    const float vi = beta2 * v[i] + (1.0f - beta2) * gi * gi;
+    m2[i] = mi;
+    v2[i] = vi;
+    w2[i] = w[i] - learning_rate * (mi * inv1) / (sqrtf(vi * inv2) + epsilon);
+  }
+}
+
+/* C (m x n) = op(A) B (+ C) for a mostly-zero A (m x k, or k x m when trans_a), B k x n. */
+void sparse_gemm(int trans_a, long m, long n, long k, const float* a, const float* b, float* c, int accumulate) {
+  if (!accumulate) memset(c, 0, (size_t)(m * n) * sizeof(float));
+  for (long r = 0; r < (trans_a ? k : m); r++) {
+    for (long s = 0; s < (trans_a ? m : k); s++) {
+      const float value = trans_a ? a[r * m + s] : a[r * k + s];
+      if (value == 0.0f) continue;
+      float* restrict out = c + (trans_a ? s : r) * n;
+      const float* restrict row = b + (trans_a ? r : s) * n;
+      for (long p = 0; p < n; p++) out[p] += value * row[p];
+    }
+  }
+}
+
+static inline float recurrent(float z, int hard) {
+  return hard ? fmaxf(0.0f, fminf(1.0f, 0.2f * z + 0.5f)) : 1.0f / (1.0f + expf(-z));
+}
+
+static inline float recurrent_slope(float a, int hard) {
+  return hard ? (a > 0.0f && a < 1.0f ? 0.2f : 0.0f) : a * (1.0f - a);
+}
+
+int lstm_forward(long batch, long steps, long input_dim, long units, int hard, int return_sequences,
+                 const float* x, const float* kernel, const float* recurrent_kernel, const float* bias,
+                 float* out, float* gates, float* cells, float* previous) {
+  const long width = 4 * units;
+  float* h = calloc((size_t)(batch * units), sizeof(float));
+  float* hu = calloc((size_t)(batch * width), sizeof(float));
+  if (h == NULL || hu == NULL) {
+    free(h);
+    free(hu);
+    return 0;
+  }
+  gemm(0, 0, batch * steps, width, input_dim, x, kernel, 0.0f, gates);
+  for (long t = 0; t < steps; t++) {
+    if (t > 0) gemm(0, 0, batch, width, units, h, recurrent_kernel, 0.0f, hu);
+    for (long b = 0; b < batch; b++) {
+      float* z = gates + (b * steps + t) * width;
+      const float* r = hu + b * width;
+      float* cell = cells + (b * steps + t) * units;
+      float* hb = h + b * units;
+      float* prev = previous + (b * steps + t) * units;
+      for (long j = 0; j < units; j++) {
+        const float i = recurrent(z[j] + r[j] + bias[j], hard);
+        const float f = recurrent(z[units + j] + r[units + j] + bias[units + j], hard);
+        const float g = tanhf(z[2 * units + j] + r[2 * units + j] + bias[2 * units + j]);
+        const float o = recurrent(z[3 * units + j] + r[3 * units + j] + bias[3 * units + j], hard);
+        const float c = f * (t > 0 ? cell[j - units] : 0.0f) + i * g;
+        z[j] = i;
+        z[units + j] = f;
+        z[2 * units + j] = g;
+        z[3 * units + j] = o;
+        cell[j] = c;
+        prev[j] = hb[j];
+        hb[j] = o * tanhf(c);
+        if (return_sequences) out[(b * steps + t) * units + j] = hb[j];
+      }
+    }
+  }
+  if (!return_sequences) memcpy(out, h, (size_t)(batch * units) * sizeof(float));
+  free(h);
+  free(hu);
+  return 1;
+}
+
+int lstm_backward(long batch, long steps, long input_dim, long units, int hard, int return_sequences,
+                  const float* dy, const float* x, const float* kernel, const float* recurrent_kernel,
+                  const float* gates, const float* cells, const float* previous,
+                  float* dx, float* d_kernel, float* d_recurrent, float* d_bias) {
+  const long width = 4 * units;
+  float* dz = malloc((size_t)(batch * steps * width) * sizeof(float));
+  float* dz_step = malloc((size_t)(batch * width) * sizeof(float));
+  float* dh = calloc((size_t)(batch * units), sizeof(float));
+  float* dc = calloc((size_t)(batch * units), sizeof(float));
+  if (dz == NULL || dz_step == NULL || dh == NULL || dc == NULL) {
+    free(dz);
+    free(dz_step);
+    free(dh);
+    free(dc);
+    return 0;
+  }
+  if (!return_sequences) memcpy(dh, dy, (size_t)(batch * units) * sizeof(float));
+  for (long t = steps - 1; t >= 0; t--) {
+    for (long b = 0; b < batch; b++) {
+      const float* gate = gates + (b * steps + t) * width;
+      const float* cell = cells + (b * steps + t) * units;
+      float* out = dz + (b * steps + t) * width;
+      float* step = dz_step + b * width;
+      float* hb = dh + b * units;
+      float* cb = dc + b * units;
+      const float* seq = dy + (b * steps + t) * units;
+      for (long j = 0; j < units; j++) {
+        const float i = gate[j], f = gate[units + j], g = gate[2 * units + j], o = gate[3 * units + j];
+        const float tc = tanhf(cell[j]);
+        const float dhj = hb[j] + (return_sequences ? seq[j] : 0.0f);
+        const float dcj = cb[j] + dhj * o * (1.0f - tc * tc);
+        const float c_prev = t > 0 ? cell[j - units] : 0.0f;
+        cb[j] = dcj * f;
+        out[j] = step[j] = dcj * g * recurrent_slope(i, hard);
+        out[units + j] = step[units + j] = dcj * c_prev * recurrent_slope(f, hard);
+        out[2 * units + j] = step[2 * units + j] = dcj * i * (1.0f - g * g);
+        out[3 * units + j] = step[3 * units + j] = dhj * tc * recurrent_slope(o, hard);
+      }
+    }
+    if (t > 0) gemm(0, 1, batch, units, width, dz_step, recurrent_kernel, 0.0f, dh);
+  }
+  const long rows = batch * steps;
+  gemm(1, 0, input_dim, width, rows, x, dz, 0.0f, d_kernel);
+  gemm(1, 0, units, width, rows, previous, dz, 0.0f, d_recurrent);
+  gemm(0, 1, rows, input_dim, width, dz, kernel, 0.0f, dx);
+  memset(d_bias, 0, (size_t)width * sizeof(float));
+  for (long r = 0; r < rows; r++) {
+    const float* row = dz + r * width;
+    for (long j = 0; j < width; j++) d_bias[j] += row[j];
+  }
+  free(dz);
+  free(dz_step);
+  free(dh);
+  free(dc);
+  return 1;
+}

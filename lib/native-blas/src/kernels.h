@@ -1,0 +1,20 @@
+/* Loops of the course's wasm kernels in C; see kernels.c. Pointers are into the wasm heap. */
+#ifndef IMDB_COURSE_KERNELS_H
+#define IMDB_COURSE_KERNELS_H
+
+void adam_update(long n, const float* w, const float* m, const float* v, const float* g, float* w2, float* m2, float* v2,
+                 float learning_rate, float beta1, float beta2, float epsilon, float correction1, float correction2);
+
+void sparse_gemm(int trans_a, long m, long n, long k, const float* a, const float* b, float* c, int accumulate);
+
+/* Return 0 when scratch memory could not be allocated. */
+int lstm_forward(long batch, long steps, long input_dim, long units, int hard, int return_sequences,
+                 const float* x, const float* kernel, const float* recurrent_kernel, const float* bias,
+                 float* out, float* gates, float* cells, float* previous);
+
+int lstm_backward(long batch, long steps, long input_dim, long units, int hard, int return_sequences,
+                  const float* dy, const float* x, const float* kernel, const float* recurrent_kernel,
+                  const float* gates, const float* cells, const float* previous,
+                  float* dx, float* d_kernel, float* d_recurrent, float* d_bias);
+
+#endif
