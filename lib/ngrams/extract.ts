@@ -1,0 +1,29 @@
+/**
+ * N-grams of one tokenized review (lesson 7, "Bag of n-grams").
+ */
+
+/** Tokens of an n-gram are joined with this; tokenizers never put it inside a token. */
+export const NGRAM_SEPARATOR = " ";
+
+/**
+ * Every n-gram of 1 up to `maxN` consecutive tokens, unigrams first, each order
+ * in text order, repeats kept: `["not", "bad", "at"]`, maxN 2 →
+ * `["not", "bad", "at", "not bad", "bad at"]`. N-grams never run past either
+ * end of the review (lesson 7).
+ */
+export function extractNgrams(tokens: readonly string[], maxN: number): string[] {
+  checkMaxN(maxN);
+  const out: string[] = [];
+  for (let n = 1; n <= maxN; n++) {
+    for (let start = 0; start + n <= tokens.length; start++) {
+      out.push(n === 1 ? tokens[start] : tokens.slice(start, start + n).join(NGRAM_SEPARATOR));
+    }
+  }
+  return out;
+}
+
+export function checkMaxN(maxN: number): void {
+  if (!Number.isInteger(maxN) || maxN < 1) {
+    throw new RangeError(`maxN must be a whole number ≥ 1 (1 = unigrams, 2 = unigrams + bigrams), got ${maxN}.`);
+  }
+}

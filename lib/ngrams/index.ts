@@ -1,0 +1,10 @@
+/**
+ * Bag of n-grams with naive-Bayes weighting and logistic regression (lesson 7).
+ */
+export { NGRAM_SEPARATOR, extractNgrams } from "./extract";
+export { buildNgramVocabulary, NgramLookup } from "./vocabulary";
+export type { NgramVocabulary, VocabularyOptions } from "./vocabulary";
+export { FEATURE_WEIGHTINGS, inverseDocumentFrequencies, ngramFeatures } from "./features";
+export type { FeatureWeighting } from "./features";
+export { csrMatVec, csrTransposeMatVec, describeSparsity, scaleColumns, selectRows } from "./csr";
+export type { CsrMatrix, Sparsity } from "./csr";

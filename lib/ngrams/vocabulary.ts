@@ -1,0 +1,104 @@
+/**
+ * Which n-grams become features (lesson 7, "Bag of n-grams").
+ */
+import { checkMaxN } from "./extract";
+import { NgramTrie } from "./ngram-trie";
+
+/** The n-grams kept as features, in column order, with what TF-IDF needs to know about the training reviews. */
+export interface NgramVocabulary {
+  /** N-grams of 1..maxN tokens. */
+  maxN: number;
+  /** Column j of the feature matrix is `ngrams[j]`. */
+  ngrams: string[];
+  /** How many training reviews contain `ngrams[j]`. */
+  documentCounts: Int32Array;
+  /** How many training reviews the vocabulary was built from. */
+  documents: number;
+  /** Finds the columns of a review's n-grams. */
+  lookup: NgramLookup;
+}
+
+export interface VocabularyOptions {
+  /** Longest n-gram; default 2 (unigrams and bigrams). */
+  maxN?: number;
+  /**
+   * Keep only n-grams found in at least this many training reviews; default 2.
+   * Most bigrams occur once: they cannot generalise and would double the memory.
+   */
+  minDocumentCount?: number;
+  /** Then keep at most this many, the most frequent (ties: the earlier seen); default no limit. */
+  maxFeatures?: number;
+}
+
+/** Maps n-grams (as token sequences or text) to vocabulary columns. */
+export class NgramLookup {
+  private readonly trie = new NgramTrie();
+  private readonly columnOfNode: number[] = [];
+
+  constructor(ngrams: readonly string[]) {
+    ngrams.forEach((ngram, column) => {
+      const node = this.trie.node(ngram, true);
+      while (this.columnOfNode.length <= node) this.columnOfNode.push(-1);
+      if (this.columnOfNode[node] >= 0) throw new Error(`The vocabulary lists "${ngram}" twice (columns ${this.columnOfNode[node]} and ${column}); each n-gram must appear once.`);
+      this.columnOfNode[node] = column;
+    });
+  }
+
+  /** The column of every n-gram of `tokens` (in `extractNgrams` order), -1 where not in the vocabulary. */
+  columns(tokens: readonly string[], maxN: number): Int32Array {
+    const nodes = this.trie.ngramNodes(tokens, maxN, false);
+    return nodes.map((node) => (node < 0 || node >= this.columnOfNode.length ? -1 : this.columnOfNode[node]));
+  }
+
+  /** The column of one n-gram ("not bad"), or -1. */
+  column(ngram: string): number {
+    const node = this.trie.node(ngram, false);
+    return node < 0 || node >= this.columnOfNode.length ? -1 : this.columnOfNode[node];
+  }
+}
+
+/**
+ * Counts in how many reviews each n-gram occurs and keeps the frequent ones
+ * (lesson 7). Columns are ordered by first appearance in `documents` (each
+ * review's unigrams, then its bigrams, ...), so the same reviews always give
+ * the same vocabulary.
+ */
+export function buildNgramVocabulary(documents: readonly (readonly string[])[], options: VocabularyOptions = {}): NgramVocabulary {
+  const maxN = options.maxN ?? 2;
+  const minDocumentCount = options.minDocumentCount ?? 2;
+  const maxFeatures = options.maxFeatures ?? Infinity;
+  checkMaxN(maxN);
+  if (!Number.isInteger(minDocumentCount) || minDocumentCount < 1) {
+    throw new RangeError(`minDocumentCount must be a whole number ≥ 1, got ${minDocumentCount}.`);
+  }
+  if (maxFeatures !== Infinity && (!Number.isInteger(maxFeatures) || maxFeatures < 1)) {
+    throw new RangeError(`maxFeatures must be a whole number ≥ 1 (or left out for no limit), got ${maxFeatures}.`);
+  }
+
+  // Document frequency without a Set per review: an n-gram counts once per
+  // review because we remember the last review that counted it.
+  const trie = new NgramTrie();
+  const counts: number[] = [];
+  const lastDocument: number[] = [];
+  documents.forEach((tokens, d) => {
+    for (const node of trie.ngramNodes(tokens, maxN, true)) {
+      while (counts.length <= node) {
+        counts.push(0);
+        lastDocument.push(-1);
+      }
+      if (lastDocument[node] !== d) {
+        lastDocument[node] = d;
+        counts[node]++;
+      }
+    }
+  });
+
+  // Nodes are numbered in order of first appearance.
+  let kept: number[] = [];
+  for (let node = 0; node < counts.length; node++) if (counts[node] >= minDocumentCount) kept.push(node);
+  if (kept.length > maxFeatures) {
+    kept = kept.sort((a, b) => counts[b] - counts[a] || a - b).slice(0, maxFeatures).sort((a, b) => a - b);
+  }
+  const ngrams = kept.map((node) => trie.text(node));
+  return { maxN, ngrams, documentCounts: Int32Array.from(kept, (node) => counts[node]), documents: documents.length, lookup: new NgramLookup(ngrams) };
+}
