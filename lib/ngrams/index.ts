@@ -8,3 +8,7 @@ export { FEATURE_WEIGHTINGS, inverseDocumentFrequencies, ngramFeatures } from ".
 export type { FeatureWeighting } from "./features";
 export { csrMatVec, csrTransposeMatVec, describeSparsity, scaleColumns, selectRows } from "./csr";
 export type { CsrMatrix, Sparsity } from "./csr";
+export { nbLogCountRatio } from "./naive-bayes";
+export { sparseMatVec } from "./sparse-matvec";
+export { evaluateClassifier, predictProbabilities, trainLogisticRegression } from "./logistic-regression";
+export type { EpochResult, LogisticRegression, LogisticRegressionOptions, TrainedLogisticRegression } from "./logistic-regression";
