@@ -1,0 +1,103 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { initBackend } from "../lib";
+import { evaluateNgramModel, loadNgramModel, predictNgramSentiment, saveNgramModel, topNgrams, trainNgramSentimentModel } from "../lib/ngrams";
+import type { TrainedNgramModel } from "../lib/ngrams";
+
+// Short reviews whose sentiment hangs on a few words; every filler and ending
+// occurs equally often in both classes.
+const FILLER = ["the plot", "the actors", "this film", "the ending", "the music", "my friends"];
+const POSITIVE = ["loved", "great", "wonderful", "not bad"];
+const NEGATIVE = ["hated", "awful", "boring", "not good"];
+const texts: string[] = [];
+const labels: number[] = [];
+FILLER.forEach((filler, f) => {
+  for (let c = 0; c < 4; c++) {
+    for (const ending of ["!", "."]) {
+      texts.push(`I watched it with ${FILLER[(f + c) % 6]}. ${filler} was ${POSITIVE[c]}${ending}`, `I watched it with ${FILLER[(f + c) % 6]}. ${filler} was ${NEGATIVE[c]}${ending}`);
+      labels.push(1, 0);
+    }
+  }
+});
+
+let trained: TrainedNgramModel;
+let folder: string;
+
+beforeAll(async () => {
+  await initBackend();
+  trained = await trainNgramSentimentModel(texts, labels, { epochs: 10, batchSize: 16, learningRate: 0.05, seed: 2 });
+  folder = fs.mkdtempSync(path.join(os.tmpdir(), "ngram-model-"));
+});
+
+afterAll(() => {
+  fs.rmSync(folder, { recursive: true, force: true });
+});
+
+describe("a bag-of-n-grams sentiment model", () => {
+  it("fits its training reviews and reports each stage's time", () => {
+    expect(evaluateNgramModel(trained.model, texts, labels).accuracy).toBe(1);
+    expect(trained.history).toHaveLength(10);
+    expect(Object.keys(trained.seconds)).toEqual(["tokenize", "vocabulary", "features", "training"]);
+    expect(trained.model.tokenizer).toEqual({ punctuation: true });
+    expect(trained.model.vocabulary.ngrams).toContain("!");
+  });
+
+  it("reads a learner's own review, bigrams included", () => {
+    const liked = predictNgramSentiment(trained.model, "The music was wonderful, I loved it");
+    expect(liked.label).toBe(1);
+    expect(liked.probability).toBeGreaterThan(0.5);
+    expect(predictNgramSentiment(trained.model, "Honestly, not good. Boring.").label).toBe(0);
+    // "not" appears in both classes; only the bigram tells them apart.
+    const column = (ngram: string) => trained.model.vocabulary.lookup.column(ngram);
+    const weight = (ngram: string) => trained.model.classifier.weights[column(ngram)] * trained.model.nbRatio![column(ngram)];
+    expect(weight("not bad")).toBeGreaterThan(0);
+    expect(weight("not good")).toBeLessThan(0);
+  });
+
+  it("says when none of a text's n-grams are known", () => {
+    const prediction = predictNgramSentiment(trained.model, "zzz qqq");
+    expect(prediction.knownNgrams).toBe(0);
+    expect(prediction.probability).toBeCloseTo(1 / (1 + Math.exp(-trained.model.classifier.bias)), 6);
+  });
+
+  it("ranks the cue words as the heaviest n-grams", () => {
+    const { positive, negative } = topNgrams(trained.model, 4);
+    expect(positive).toHaveLength(4);
+    expect(negative).toHaveLength(4);
+    for (const entry of positive) expect(POSITIVE.some((cue) => cue.includes(entry.ngram) || entry.ngram.includes(cue))).toBe(true);
+    for (const entry of negative) expect(NEGATIVE.some((cue) => cue.includes(entry.ngram) || entry.ngram.includes(cue))).toBe(true);
+    expect(positive[0].weight).toBeGreaterThanOrEqual(positive[3].weight);
+    expect(negative[0].weight).toBeLessThanOrEqual(negative[3].weight);
+  });
+
+  it("saves to one JSON file and loads back the same model", () => {
+    const file = path.join(folder, "ngrams.json");
+    saveNgramModel(trained.model, file);
+    expect(fs.readdirSync(folder)).toEqual(["ngrams.json"]);
+    const loaded = loadNgramModel(file);
+    expect(loaded.vocabulary.ngrams).toEqual(trained.model.vocabulary.ngrams);
+    expect(Array.from(loaded.vocabulary.documentCounts)).toEqual(Array.from(trained.model.vocabulary.documentCounts));
+    expect(Array.from(loaded.classifier.weights)).toEqual(Array.from(trained.model.classifier.weights));
+    expect(Array.from(loaded.nbRatio!)).toEqual(Array.from(trained.model.nbRatio!));
+    expect(loaded.classifier.bias).toBe(trained.model.classifier.bias);
+    expect({ ...loaded, vocabulary: undefined, classifier: undefined, nbRatio: undefined }).toEqual({ ...trained.model, vocabulary: undefined, classifier: undefined, nbRatio: undefined });
+    for (const text of ["Loved it!", "not good at all", texts[7]]) {
+      expect(predictNgramSentiment(loaded, text)).toEqual(predictNgramSentiment(trained.model, text));
+    }
+  });
+
+  it("refuses files that are not a model it can use, saying why", () => {
+    const file = path.join(folder, "other.json");
+    fs.writeFileSync(file, JSON.stringify({ format: "something-else" }));
+    expect(() => loadNgramModel(file)).toThrow(/is not a usable n-gram model: its "format"/);
+    saveNgramModel(trained.model, file);
+    const content = JSON.parse(fs.readFileSync(file, "utf8"));
+    fs.writeFileSync(file, JSON.stringify({ ...content, tokenizerVersion: -1 }));
+    expect(() => loadNgramModel(file)).toThrow(/tokenizer version -1.*Retrain it/);
+    fs.writeFileSync(file, JSON.stringify({ ...content, ngrams: content.ngrams.slice(1) }));
+    expect(() => loadNgramModel(file)).toThrow(/one entry per n-gram/);
+    expect(() => loadNgramModel(path.join(folder, "missing.json"))).toThrow(/Could not read an n-gram model/);
+  });
+});
