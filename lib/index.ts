@@ -16,3 +16,4 @@ export * from "./tables";
 export * from "./memory";
 export * from "./imdb";
 export * from "./sequences";
+export * from "./model-comparison";
