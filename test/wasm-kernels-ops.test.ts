@@ -79,6 +79,20 @@ describe("Slice, Unpack, SplitV (LSTM time steps)", () => {
   });
 });
 
+describe("Identity (tf.clone)", () => {
+  it("keeps a clone's values after the original is disposed, and the original's after the clone is", async () => {
+    await tf.setBackend("wasm");
+    const original = tf.tensor1d([1, 2, 3]);
+    const clone = tf.clone(original);
+    const second = tf.clone(clone);
+    original.dispose();
+    expect(Array.from(await clone.data())).toEqual([1, 2, 3]);
+    clone.dispose();
+    expect(Array.from(await second.data())).toEqual([1, 2, 3]);
+    second.dispose();
+  });
+});
+
 const CONV1D_FORMS = [
   { name: "same, stride 1", stride: 1, pad: "same" as const, dilation: 1 },
   { name: "valid, stride 1", stride: 1, pad: "valid" as const, dilation: 1 },

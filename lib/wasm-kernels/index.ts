@@ -12,6 +12,7 @@ export { nativeBlasStatus, setNativeBlasEnabled, type NativeBlasStatus } from ".
 import { ADAM_UPDATE, adamUpdate } from "./adam";
 import { conv2DBackpropFilterKernel, conv2DBackpropInputKernel, conv2DKernel } from "./conv2d";
 import { gatherV2Kernel } from "./gather";
+import { identityKernel } from "./identity";
 import { LSTM_BACKWARD, LSTM_FORWARD, lstmBackward, lstmForward } from "./lstm";
 import { batchMatMulKernel, fusedMatMulKernel } from "./matmul";
 import { maxPoolGrad } from "./max-pool-grad";
@@ -39,6 +40,7 @@ export function registerWasmKernels(): void {
   replace("Slice", sliceKernel);
   replace("Unpack", unpackKernel);
   replace("SplitV", splitVKernel);
+  replace("Identity", identityKernel);
   add(ADAM_UPDATE, adamUpdate);
   add(LSTM_FORWARD, lstmForward);
   add(LSTM_BACKWARD, lstmBackward);

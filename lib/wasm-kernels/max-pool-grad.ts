@@ -29,26 +29,30 @@ export const maxPoolGrad: KernelFunc = ({ inputs, backend: anyBackend, attrs }) 
   const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth, strideHeight, strideWidth,
     filterHeight, filterWidth, padInfo } = info;
   heap.fill(0, DX, DX + batchSize * inHeight * inWidth * channels);
+  // Per output position, scan the window's pixels with all channels side by side (contiguous in NHWC).
+  const best = new Float32Array(channels);
+  const at = new Int32Array(channels);
   let dyIndex = DY;
   for (let b = 0; b < batchSize; b++) {
     for (let oy = 0; oy < outHeight; oy++) {
       const y0 = oy * strideHeight - padInfo.top;
-      for (let ox = 0; ox < outWidth; ox++) {
+      for (let ox = 0; ox < outWidth; ox++, dyIndex += channels) {
         const x0 = ox * strideWidth - padInfo.left;
-        for (let d = 0; d < channels; d++, dyIndex++) {
-          let best = -Infinity;
-          let at = -1;
-          for (let fy = Math.max(0, -y0); fy < filterHeight && y0 + fy < inHeight; fy++) {
-            for (let fx = Math.max(0, -x0); fx < filterWidth && x0 + fx < inWidth; fx++) {
-              const index = ((b * inHeight + y0 + fy) * inWidth + x0 + fx) * channels + d;
-              if (heap[X + index] > best) {
-                best = heap[X + index];
-                at = index;
+        best.fill(-Infinity);
+        at.fill(-1);
+        for (let fy = Math.max(0, -y0); fy < filterHeight && y0 + fy < inHeight; fy++) {
+          for (let fx = Math.max(0, -x0); fx < filterWidth && x0 + fx < inWidth; fx++) {
+            const pixel = ((b * inHeight + y0 + fy) * inWidth + x0 + fx) * channels;
+            for (let d = 0; d < channels; d++) {
+              const v = heap[X + pixel + d];
+              if (v > best[d]) {
+                best[d] = v;
+                at[d] = pixel + d;
               }
             }
           }
-          if (at >= 0) heap[DX + at] += heap[dyIndex];
         }
+        for (let d = 0; d < channels; d++) if (at[d] >= 0) heap[DX + at[d]] += heap[dyIndex + d];
       }
     }
   }
