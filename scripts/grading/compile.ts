@@ -159,8 +159,8 @@ function preludeWithout(prelude: string, declaredByCell: ReadonlySet<string>): s
 
 export type CompileResult = { js: string; problem?: undefined } | { js?: undefined; problem: string };
 
-// Parsed declaration files (tfjs' alone take seconds) are reused by every
-// program this process builds; only the virtual modules change.
+// Parsed library files (tfjs' declarations alone take seconds) are reused by
+// every program this process builds; only the virtual modules change.
 const sourceFileCache = new Map<string, ts.SourceFile>();
 
 /**
@@ -178,7 +178,7 @@ export function compileExerciseModules(modules: readonly ExerciseModule[]): Map<
     const cached = sourceFileCache.get(fileName);
     if (cached) return cached;
     const parsed = baseGetSourceFile(fileName, languageVersion, onError);
-    if (parsed && fileName.includes(`${path.sep}node_modules${path.sep}`)) sourceFileCache.set(fileName, parsed);
+    if (parsed) sourceFileCache.set(fileName, parsed);
     return parsed;
   };
   const baseFileExists = host.fileExists.bind(host);
