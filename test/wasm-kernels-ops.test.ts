@@ -6,7 +6,9 @@ import { expectSameOnWasmAndCpu, KERNEL_PATHS, loadWasmWithKernels, randomTensor
 beforeAll(loadWasmWithKernels);
 afterAll(() => setNativeBlasEnabled(true));
 
-describe("UnsortedSegmentSum (Embedding gradient)", () => {
+describe.each(KERNEL_PATHS)("UnsortedSegmentSum (Embedding gradient) on $name", ({ native }) => {
+  beforeAll(() => setNativeBlasEnabled(native));
+
   it("adds rows into their segments, hand-computed", async () => {
     const [out] = await run("wasm", () => tf.unsortedSegmentSum(tf.tensor2d([[1, 2], [3, 4], [5, 6]]), tf.tensor1d([1, 0, 1], "int32"), 3));
     expect(Array.from(out)).toEqual([3, 4, 6, 8, 0, 0]);
@@ -32,7 +34,9 @@ describe("UnsortedSegmentSum (Embedding gradient)", () => {
   });
 });
 
-describe("GatherV2 (Embedding lookup)", () => {
+describe.each(KERNEL_PATHS)("GatherV2 (Embedding lookup) on $name", ({ native }) => {
+  beforeAll(() => setNativeBlasEnabled(native));
+
   it("matches cpu along each axis, for float32 and int32", async () => {
     const ids = () => tf.tensor2d([[2, 0], [1, 2], [2, 2]], [3, 2], "int32");
     await expectSameOnWasmAndCpu(() => [

@@ -16,6 +16,7 @@
 import { backend_util, type KernelFunc, type TensorInfo } from "@tensorflow/tfjs";
 import { gemm } from "./gemm";
 import { asWasm, byteOffset, heapF32, release, scratch, type WasmBackend } from "./heap";
+import { activeNativeBlas } from "./native-blas";
 
 type ConvInfo = backend_util.Conv2DInfo;
 
@@ -63,7 +64,18 @@ function forEachTap(info: ConvInfo, visit: (col: number, x: number) => void, pad
   }
 }
 
+/** The numbers the native im2col/col2im take to describe a convolution. */
+function geometry(info: ConvInfo): number[] {
+  return [info.batchSize, info.inHeight, info.inWidth, info.inChannels, info.outHeight, info.outWidth, info.filterHeight, info.filterWidth,
+    info.strideHeight, info.strideWidth, info.dilationHeight, info.dilationWidth, info.padInfo.top, info.padInfo.left];
+}
+
 function im2col(backend: WasmBackend, x: number, cols: number, info: ConvInfo): void {
+  const native = activeNativeBlas();
+  if (native !== undefined) {
+    native.im2col(backend.wasm.HEAPU8.buffer as ArrayBuffer, ...geometry(info), x, cols);
+    return;
+  }
   const heap = heapF32(backend);
   const c = info.inChannels;
   const X = x >>> 2;
@@ -72,6 +84,11 @@ function im2col(backend: WasmBackend, x: number, cols: number, info: ConvInfo): 
 }
 
 function col2im(backend: WasmBackend, cols: number, dx: number, info: ConvInfo): void {
+  const native = activeNativeBlas();
+  if (native !== undefined) {
+    native.col2im(backend.wasm.HEAPU8.buffer as ArrayBuffer, ...geometry(info), cols, dx);
+    return;
+  }
   const heap = heapF32(backend);
   const c = info.inChannels;
   const D = dx >>> 2;

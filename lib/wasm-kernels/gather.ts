@@ -6,7 +6,8 @@
  * 10. Batched gathers (batchDims > 0) and bool tensors go to the stock kernel.
  */
 import type { KernelFunc, TensorInfo } from "@tensorflow/tfjs";
-import { asWasm, floatIndex, heapF32, heapI32, sizeOf } from "./heap";
+import { asWasm, byteOffset, floatIndex, heapF32, heapI32, sizeOf } from "./heap";
+import { activeNativeBlas } from "./native-blas";
 
 export function gatherV2Kernel(stock: KernelFunc): KernelFunc {
   return (args) => {
@@ -21,6 +22,16 @@ export function gatherV2Kernel(stock: KernelFunc): KernelFunc {
     const count = sizeOf(indices.shape);
     const backend = asWasm(args.backend);
     const out = backend.makeOutput([...x.shape.slice(0, a), ...indices.shape, ...x.shape.slice(a + 1)], x.dtype);
+    const outOfRange = (index: number) => {
+      backend.disposeData(out.dataId);
+      return new Error(`GatherV2: the index value ${index} is not in [0, ${axisSize - 1}]; for an Embedding layer, every token id must be below inputDim (the vocabulary size).`);
+    };
+    const native = activeNativeBlas();
+    if (native !== undefined && outer === 1) {
+      const bad = native.gatherRows(backend.wasm.HEAPU8.buffer as ArrayBuffer, count, axisSize, inner, byteOffset(backend, x), byteOffset(backend, indices), byteOffset(backend, out));
+      if (bad >= 0) throw outOfRange(heapI32(backend)[floatIndex(backend, indices) + bad]);
+      return out;
+    }
     const heap = heapF32(backend);
     const ids = heapI32(backend);
     const xi = floatIndex(backend, x);
@@ -29,10 +40,7 @@ export function gatherV2Kernel(stock: KernelFunc): KernelFunc {
     for (let p = 0; p < outer; p++) {
       for (let i = 0; i < count; i++) {
         const index = ids[ii + i];
-        if (!(index >= 0 && index < axisSize)) {
-          backend.disposeData(out.dataId);
-          throw new Error(`GatherV2: the index value ${index} is not in [0, ${axisSize - 1}]; for an Embedding layer, every token id must be below inputDim (the vocabulary size).`);
-        }
+        if (!(index >= 0 && index < axisSize)) throw outOfRange(index);
         // copyWithin moves raw bytes, so the float32 view serves int32 tensors too.
         const from = xi + (p * axisSize + index) * inner;
         heap.copyWithin(o + (p * count + i) * inner, from, from + inner);

@@ -6,7 +6,7 @@
  * Where it loaded, the wasm kernels hand every large matrix product to it
  * (OpenBLAS runs about 5-8x faster than wasm's XNNPACK on one core), and with
  * them the loops JavaScript runs slowly (Adam, sparse products, the LSTM's
- * gates). Where it did not, everything runs on wasm and JavaScript alone.
+ * gates, convolution patches, Embedding rows). Where it did not, everything runs on wasm and JavaScript alone.
  *
  * OpenBLAS runs on one thread unless OPENBLAS_NUM_THREADS says otherwise: on
  * these shared 2-core machines its second thread spin-waits for a busy core
@@ -29,6 +29,12 @@ export interface NativeBlasAddon {
   lstmBackward(buffer: ArrayBuffer, batch: number, steps: number, inputDim: number, units: number, hard: boolean, returnSequences: boolean,
     dy: number, x: number, kernel: number, recurrentKernel: number, gates: number, cells: number, previous: number,
     dx: number, dKernel: number, dRecurrent: number, dBias: number): void;
+  /** `geometry` is batch, inHeight, inWidth, channels, outHeight, outWidth, filterHeight, filterWidth, strideHeight, strideWidth, dilationHeight, dilationWidth, padTop, padLeft. */
+  im2col(buffer: ArrayBuffer, ...geometryThenXThenCols: number[]): void;
+  col2im(buffer: ArrayBuffer, ...geometryThenColsThenDx: number[]): void;
+  /** Returns the position of the first id outside [0, rows), or -1. */
+  gatherRows(buffer: ArrayBuffer, count: number, rows: number, width: number, x: number, ids: number, out: number): number;
+  segmentSum(buffer: ArrayBuffer, count: number, segments: number, width: number, x: number, ids: number, out: number): void;
 }
 
 export interface NativeBlasStatus {

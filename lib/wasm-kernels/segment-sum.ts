@@ -8,7 +8,8 @@
  * once into its segment: O(tokens × embedding size).
  */
 import type { KernelFunc, TensorInfo } from "@tensorflow/tfjs";
-import { asWasm, floatIndex, heapF32, heapI32, sizeOf } from "./heap";
+import { asWasm, byteOffset, floatIndex, heapF32, heapI32, sizeOf } from "./heap";
+import { activeNativeBlas } from "./native-blas";
 
 export const unsortedSegmentSum: KernelFunc = ({ inputs, backend: anyBackend, attrs }) => {
   const { x, segmentIds } = inputs as { x: TensorInfo; segmentIds: TensorInfo };
@@ -25,6 +26,11 @@ export const unsortedSegmentSum: KernelFunc = ({ inputs, backend: anyBackend, at
   const out = backend.makeOutput([numSegments, ...rowShape], "float32");
   const row = sizeOf(rowShape);
   const rows = sizeOf(segmentIds.shape);
+  const native = activeNativeBlas();
+  if (native !== undefined) {
+    native.segmentSum(backend.wasm.HEAPU8.buffer as ArrayBuffer, rows, numSegments, row, byteOffset(backend, x), byteOffset(backend, segmentIds), byteOffset(backend, out));
+    return out;
+  }
   const heap = heapF32(backend);
   const ids = heapI32(backend);
   const o = floatIndex(backend, out);

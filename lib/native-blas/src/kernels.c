@@ -1,7 +1,8 @@
 /*
  * The loops of the course's wasm kernels that JavaScript runs 3-10x slower
- * than C: Adam's update, products with a mostly-zero left operand, and the
- * LSTM sequence. Each mirrors a JavaScript kernel in lib/wasm-kernels (same
+ * than C: Adam's update, products with a mostly-zero left operand, the LSTM
+ * sequence, the convolution's patch copies, and the Embedding's row gathers
+ * and scatter-adds. Each mirrors a JavaScript kernel in lib/wasm-kernels (same
  * arguments, same results up to float rounding), which runs where this addon
  * is not built.
  */
@@ -155,4 +156,54 @@ int lstm_backward(long batch, long steps, long input_dim, long units, int hard, 
   free(dh);
   free(dc);
   return 1;
+}
+
+/* Calls visit(col, pixel) for each in-image (output position, filter tap) pair, pad(col) for taps in the padding. */
+#define FOR_EACH_TAP(g, visit, pad)                                                                       \
+  do {                                                                                                    \
+    long col = 0;                                                                                         \
+    for (long b = 0; b < (g)->batch; b++)                                                                 \
+      for (long oy = 0; oy < (g)->out_height; oy++)                                                       \
+        for (long ox = 0; ox < (g)->out_width; ox++)                                                      \
+          for (long fy = 0; fy < (g)->filter_height; fy++) {                                              \
+            const long iy = oy * (g)->stride_height - (g)->pad_top + fy * (g)->dilation_height;           \
+            for (long fx = 0; fx < (g)->filter_width; fx++, col += (g)->channels) {                       \
+              const long ix = ox * (g)->stride_width - (g)->pad_left + fx * (g)->dilation_width;          \
+              if (iy < 0 || iy >= (g)->in_height || ix < 0 || ix >= (g)->in_width) {                     \
+                pad;                                                                                      \
+              } else {                                                                                    \
+                const long pixel = ((b * (g)->in_height + iy) * (g)->in_width + ix) * (g)->channels;      \
+                visit;                                                                                    \
+              }                                                                                           \
+            }                                                                                             \
+          }                                                                                               \
+  } while (0)
+
+void im2col(const ConvGeometry* g, const float* x, float* cols) {
+  const size_t bytes = (size_t)g->channels * sizeof(float);
+  FOR_EACH_TAP(g, memcpy(cols + col, x + pixel, bytes), memset(cols + col, 0, bytes));
+}
+
+void col2im(const ConvGeometry* g, const float* cols, float* dx) {
+  memset(dx, 0, (size_t)(g->batch * g->in_height * g->in_width * g->channels) * sizeof(float));
+  const long c = g->channels;
+  FOR_EACH_TAP(g, for (long j = 0; j < c; j++) dx[pixel + j] += cols[col + j], (void)0);
+}
+
+long gather_rows(long count, long rows, long width, const float* x, const int* ids, float* out) {
+  for (long i = 0; i < count; i++) {
+    if (ids[i] < 0 || ids[i] >= rows) return i;
+    memcpy(out + i * width, x + (long)ids[i] * width, (size_t)width * sizeof(float));
+  }
+  return -1;
+}
+
+void segment_sum(long count, long segments, long width, const float* x, const int* ids, float* out) {
+  memset(out, 0, (size_t)(segments * width) * sizeof(float));
+  for (long i = 0; i < count; i++) {
+    if (ids[i] < 0 || ids[i] >= segments) continue;
+    float* restrict to = out + (long)ids[i] * width;
+    const float* restrict from = x + i * width;
+    for (long j = 0; j < width; j++) to[j] += from[j];
+  }
 }

@@ -17,4 +17,22 @@ int lstm_backward(long batch, long steps, long input_dim, long units, int hard, 
                   const float* gates, const float* cells, const float* previous,
                   float* dx, float* d_kernel, float* d_recurrent, float* d_bias);
 
+/* Geometry of an NHWC 2-D convolution (a 1-D one has height 1). */
+typedef struct {
+  long batch, in_height, in_width, channels, out_height, out_width, filter_height, filter_width;
+  long stride_height, stride_width, dilation_height, dilation_width, pad_top, pad_left;
+} ConvGeometry;
+
+/* The patch matrix [batch*outH*outW, filterH*filterW*channels] of x, zeros in the padding. */
+void im2col(const ConvGeometry* g, const float* x, float* cols);
+
+/* dx = the patches of `cols` added back to the pixels they came from. */
+void col2im(const ConvGeometry* g, const float* cols, float* dx);
+
+/* out[i] = x[ids[i]] (rows of `width` floats); returns the position of the first id outside [0, rows), or -1. */
+long gather_rows(long count, long rows, long width, const float* x, const int* ids, float* out);
+
+/* out[ids[i]] += x[i] (rows of `width` floats), ids outside [0, segments) skipped. */
+void segment_sum(long count, long segments, long width, const float* x, const int* ids, float* out);
+
 #endif

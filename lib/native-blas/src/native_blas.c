@@ -189,6 +189,69 @@ static napi_value lstm_bwd(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/* Reads the 14 ConvGeometry numbers starting at args->v[first]. */
+static ConvGeometry geometry(const Args* a, int first) {
+  const double* v = a->v + first;
+  ConvGeometry g = {(long)v[0], (long)v[1], (long)v[2],  (long)v[3],  (long)v[4],  (long)v[5],  (long)v[6],
+                    (long)v[7], (long)v[8], (long)v[9], (long)v[10], (long)v[11], (long)v[12], (long)v[13]};
+  return g;
+}
+
+static double pixels(const ConvGeometry* g) { return (double)g->batch * g->in_height * g->in_width * g->channels; }
+
+static double patches(const ConvGeometry* g) {
+  return (double)g->batch * g->out_height * g->out_width * g->filter_height * g->filter_width * g->channels;
+}
+
+/* im2col(buffer, ...14 geometry numbers, x, cols) */
+static napi_value im2col_js(napi_env env, napi_callback_info info) {
+  Args a;
+  if (!parse(env, info, "im2col", 16, &a)) return NULL;
+  ConvGeometry g = geometry(&a, 0);
+  float *x, *cols;
+  if ((x = region(env, &a, a.v[14], pixels(&g))) == NULL || (cols = region(env, &a, a.v[15], patches(&g))) == NULL) return NULL;
+  im2col(&g, x, cols);
+  return NULL;
+}
+
+/* col2im(buffer, ...14 geometry numbers, cols, dx) */
+static napi_value col2im_js(napi_env env, napi_callback_info info) {
+  Args a;
+  if (!parse(env, info, "col2im", 16, &a)) return NULL;
+  ConvGeometry g = geometry(&a, 0);
+  float *cols, *dx;
+  if ((cols = region(env, &a, a.v[14], patches(&g))) == NULL || (dx = region(env, &a, a.v[15], pixels(&g))) == NULL) return NULL;
+  col2im(&g, cols, dx);
+  return NULL;
+}
+
+/* gatherRows(buffer, count, rows, width, x, ids, out): returns the position of the first id out of range, or -1. */
+static napi_value gather_js(napi_env env, napi_callback_info info) {
+  Args a;
+  if (!parse(env, info, "gatherRows", 6, &a)) return NULL;
+  const double count = a.v[0], rows = a.v[1], width = a.v[2];
+  float *x, *ids, *out;
+  if ((x = region(env, &a, a.v[3], rows * width)) == NULL || (ids = region(env, &a, a.v[4], count)) == NULL ||
+      (out = region(env, &a, a.v[5], count * width)) == NULL)
+    return NULL;
+  napi_value result;
+  CHECK(napi_create_double(env, (double)gather_rows((long)count, (long)rows, (long)width, x, (const int*)ids, out), &result));
+  return result;
+}
+
+/* segmentSum(buffer, count, segments, width, x, ids, out) */
+static napi_value segment_js(napi_env env, napi_callback_info info) {
+  Args a;
+  if (!parse(env, info, "segmentSum", 6, &a)) return NULL;
+  const double count = a.v[0], segments = a.v[1], width = a.v[2];
+  float *x, *ids, *out;
+  if ((x = region(env, &a, a.v[3], count * width)) == NULL || (ids = region(env, &a, a.v[4], count)) == NULL ||
+      (out = region(env, &a, a.v[5], segments * width)) == NULL)
+    return NULL;
+  segment_sum((long)count, (long)segments, (long)width, x, (const int*)ids, out);
+  return NULL;
+}
+
 static napi_value set_threads(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value argv[1];
@@ -218,6 +281,10 @@ NAPI_MODULE_INIT() {
       {"sparseGemm", NULL, sparse, NULL, NULL, NULL, napi_enumerable, NULL},
       {"lstmForward", NULL, lstm_fwd, NULL, NULL, NULL, napi_enumerable, NULL},
       {"lstmBackward", NULL, lstm_bwd, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"im2col", NULL, im2col_js, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"col2im", NULL, col2im_js, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"gatherRows", NULL, gather_js, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"segmentSum", NULL, segment_js, NULL, NULL, NULL, napi_enumerable, NULL},
   };
   if (napi_define_properties(env, exports, sizeof properties / sizeof properties[0], properties) != napi_ok) return NULL;
   return exports;
