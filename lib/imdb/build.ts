@@ -8,7 +8,8 @@ import { ArchiveError, readArchiveReviews, type ArchiveReview } from "./archive"
 import { writeContainer } from "./container";
 import { CORPUS_MAGIC, CORPUS_VERSION, type CorpusMeta } from "./corpus-format";
 import type { ProgressListener } from "./progress";
-import { tokenize } from "./tokenize";
+import { forEachToken } from "./tokenize";
+import { WordTable } from "./word-table";
 
 const EVENT_INTERVAL_MS = 250;
 
@@ -19,8 +20,7 @@ interface PendingReview {
   rating: number;
   tokenStart: number;
   tokenEnd: number;
-  textStart: number;
-  textEnd: number;
+  text: Buffer;
 }
 
 /** An append-only typed array that doubles its storage when full. */
@@ -37,20 +37,6 @@ class GrowableInt32 {
   }
 }
 
-class GrowableBytes {
-  data = new Uint8Array(1 << 22);
-  length = 0;
-  append(bytes: Uint8Array): void {
-    if (this.length + bytes.length > this.data.length) {
-      const bigger = new Uint8Array(Math.max(this.data.length * 2, this.length + bytes.length));
-      bigger.set(this.data.subarray(0, this.length));
-      this.data = bigger;
-    }
-    this.data.set(bytes, this.length);
-    this.length += bytes.length;
-  }
-}
-
 /**
  * Reads `archive`, checks its layout, tokenizes every labeled review and
  * writes the cache file `target` atomically. Throws (leaving no file) when
@@ -59,10 +45,9 @@ class GrowableBytes {
 export async function buildCorpusFile(archive: string, target: string, onProgress: ProgressListener): Promise<void> {
   const startedAt = Date.now();
   const archiveBytes = fs.statSync(archive).size;
-  const wordNumbers = new Map<string, number>(); // first-seen order, renumbered by frequency below
+  const wordNumbers = new WordTable(); // first-seen order, renumbered by frequency below
   const trainCounts = new GrowableInt32();
   const tokens = new GrowableInt32();
-  const texts = new GrowableBytes();
   const reviews: PendingReview[] = [];
   let compressed = 0;
   let lastEventAt = 0;
@@ -70,24 +55,20 @@ export async function buildCorpusFile(archive: string, target: string, onProgres
     onProgress({ kind: "build", reviewsDone: reviews.length, fraction: done ? 1 : compressed / archiveBytes, done, message });
 
   report(false, `Building the IMDB cache from ${archive} (once; it takes a few seconds) ...`);
+  let isTrain = false;
+  const onToken = (source: string, start: number, end: number) => {
+    const number = wordNumbers.numberOf(source, start, end);
+    if (number === trainCounts.length) trainCounts.push(0);
+    if (isTrain) trainCounts.data[number]++;
+    tokens.push(number);
+  };
   const onReview = (review: ArchiveReview) => {
-    const isTrain = review.split === "train";
+    isTrain = review.split === "train";
     const tokenStart = tokens.length;
-    for (const word of tokenize(review.bytes.toString("utf8"))) {
-      let number = wordNumbers.get(word);
-      if (number === undefined) {
-        number = wordNumbers.size;
-        wordNumbers.set(word, number);
-        trainCounts.push(0);
-      }
-      if (isTrain) trainCounts.data[number]++;
-      tokens.push(number);
-    }
-    const textStart = texts.length;
-    texts.append(review.bytes);
+    forEachToken(review.bytes.toString("utf8"), {}, onToken);
     reviews.push({
       split: isTrain ? 0 : 1, label: review.label, id: review.id, rating: review.rating,
-      tokenStart, tokenEnd: tokens.length, textStart, textEnd: texts.length,
+      tokenStart, tokenEnd: tokens.length, text: review.bytes,
     });
     if (Date.now() - lastEventAt >= EVENT_INTERVAL_MS) {
       lastEventAt = Date.now();
@@ -109,7 +90,6 @@ export async function buildCorpusFile(archive: string, target: string, onProgres
   const tokenOffsets = new Int32Array(n + 1);
   const orderedTokens = new Int32Array(tokens.length);
   const textOffsets = new Float64Array(n + 1);
-  const orderedTexts = new Uint8Array(texts.length);
   let tokenAt = 0;
   let textAt = 0;
   reviews.forEach((review, i) => {
@@ -120,8 +100,7 @@ export async function buildCorpusFile(archive: string, target: string, onProgres
     tokenOffsets[i] = tokenAt;
     for (let t = review.tokenStart; t < review.tokenEnd; t++) orderedTokens[tokenAt++] = renumber[tokens.data[t]];
     textOffsets[i] = textAt;
-    orderedTexts.set(texts.data.subarray(review.textStart, review.textEnd), textAt);
-    textAt += review.textEnd - review.textStart;
+    textAt += review.text.length;
   });
   tokenOffsets[n] = tokenAt;
   textOffsets[n] = textAt;
@@ -131,7 +110,7 @@ export async function buildCorpusFile(archive: string, target: string, onProgres
     meta: Buffer.from(JSON.stringify(meta)),
     split, label, id, rating, tokenOffsets, tokens: orderedTokens,
     words: Buffer.from(words.join("\n")),
-    textOffsets, texts: orderedTexts,
+    textOffsets, texts: reviews.map((review) => review.text),
   });
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   report(true, `Built the IMDB cache in ${seconds} s: ${n.toLocaleString("en-US")} reviews, ${tokenAt.toLocaleString("en-US")} tokens, ` +
@@ -144,8 +123,8 @@ export async function buildCorpusFile(archive: string, target: string, onProgres
  * then words seen only in test reviews, alphabetically (outside the project
  * vocabulary, kept for the Keras vocabulary and for decoding).
  */
-function rankWords(wordNumbers: Map<string, number>, trainCounts: Int32Array) {
-  const entries = [...wordNumbers.entries()];
+function rankWords(wordNumbers: WordTable, trainCounts: Int32Array) {
+  const entries = wordNumbers.words().map((word, firstSeen): [string, number] => [word, firstSeen]);
   const alphabetical = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const train = entries.filter(([, n]) => trainCounts[n] > 0);
   const testOnly = entries.filter(([, n]) => trainCounts[n] === 0);

@@ -40,8 +40,10 @@ function sha256(data: Uint8Array): Buffer {
   return crypto.createHash("sha256").update(data).digest();
 }
 
-/** Writes `sections` (in the given order) to `file` atomically. */
-export function writeContainer(file: string, magic: string, version: number, sections: Record<string, ArrayBufferView>): void {
+/** Writes `sections` (in the given order; a section may be given in pieces) to `file` atomically. */
+export function writeContainer(
+  file: string, magic: string, version: number, sections: Record<string, ArrayBufferView | readonly ArrayBufferView[]>,
+): void {
   assertLittleEndian();
   const names = Object.keys(sections);
   const headerLength = FIXED_BYTES + names.length * ENTRY_BYTES + HASH_BYTES;
@@ -56,15 +58,22 @@ export function writeContainer(file: string, magic: string, version: number, sec
     const padding = (8 - (offset % 8)) % 8;
     if (padding > 0) chunks.push(new Uint8Array(padding));
     offset += padding;
-    const data = bytesOf(sections[name]);
+    const given = sections[name];
+    const pieces = (Array.isArray(given) ? given : [given]).map(bytesOf);
+    const hash = crypto.createHash("sha256");
+    let length = 0;
+    for (const piece of pieces) {
+      hash.update(piece);
+      chunks.push(piece);
+      length += piece.byteLength;
+    }
     const at = FIXED_BYTES + i * ENTRY_BYTES;
     if (Buffer.byteLength(name) > NAME_BYTES) throw new Error(`Section name too long: ${name}`);
     header.write(name, at, NAME_BYTES, "utf8");
     header.writeDoubleLE(offset, at + NAME_BYTES);
-    header.writeDoubleLE(data.byteLength, at + NAME_BYTES + 8);
-    sha256(data).copy(header, at + NAME_BYTES + 16);
-    chunks.push(data);
-    offset += data.byteLength;
+    header.writeDoubleLE(length, at + NAME_BYTES + 8);
+    hash.digest().copy(header, at + NAME_BYTES + 16);
+    offset += length;
   });
   sha256(header.subarray(0, headerLength - HASH_BYTES)).copy(header, headerLength - HASH_BYTES);
   writeFileAtomic(file, chunks);

@@ -66,6 +66,20 @@ function classify(char: string): number {
  * labeled reviews are out of vocabulary.
  */
 export function tokenize(text: string, options: TokenizeOptions = {}): string[] {
+  const tokens: string[] = [];
+  forEachToken(text, options, (source, start, end) => tokens.push(source.slice(start, end)));
+  return tokens;
+}
+
+/**
+ * The scan behind `tokenize`: calls `onToken(source, start, end)` for each
+ * token, where `source` is the text after rules 1 and 2 and the token is
+ * `source.slice(start, end)`. The cache build uses it to number words without
+ * creating a string per token.
+ */
+export function forEachToken(
+  text: string, options: TokenizeOptions, onToken: (source: string, start: number, end: number) => void,
+): void {
   if (typeof text !== "string") {
     throw new TypeError(`tokenize(text): text must be a string, got ${text === null ? "null" : typeof text}.`);
   }
@@ -74,7 +88,6 @@ export function tokenize(text: string, options: TokenizeOptions = {}): string[] 
   }
   const punctuation = options.punctuation === true;
   const source = text.replace(BR_TAG, " ").toLowerCase();
-  const tokens: string[] = [];
   const length = source.length;
   let i = 0;
   while (i < length) {
@@ -83,7 +96,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): string[] 
     if (kind === OTHER) {
       i += unitLength;
     } else if (kind === MARK) {
-      if (punctuation) tokens.push(source.slice(i, i + unitLength));
+      if (punctuation) onToken(source, i, i + unitLength);
       i += unitLength;
     } else {
       const runStart = i;
@@ -97,12 +110,11 @@ export function tokenize(text: string, options: TokenizeOptions = {}): string[] 
       let end = i;
       while (start < end && source.charCodeAt(start) === APOSTROPHE_CODE) start++;
       while (end > start && source.charCodeAt(end - 1) === APOSTROPHE_CODE) end--;
-      if (punctuation) for (let a = runStart; a < start; a++) tokens.push("'");
-      if (end > start) tokens.push(source.slice(start, end));
-      if (punctuation) for (let a = Math.max(end, start); a < i; a++) tokens.push("'");
+      if (punctuation) for (let a = runStart; a < start; a++) onToken(source, a, a + 1);
+      if (end > start) onToken(source, start, end);
+      if (punctuation) for (let a = Math.max(end, start); a < i; a++) onToken(source, a, a + 1);
     }
   }
-  return tokens;
 }
 
 /** 2 at a surrogate pair (a character outside the Basic Multilingual Plane), else 1. */

@@ -1,0 +1,93 @@
+/**
+ * Numbers words read straight from a string's UTF-16 code units: the cache
+ * build meets 11.5 million tokens, and slicing each into a string to look it
+ * up in a Map took most of the build time.
+ */
+
+const EMPTY = 0;
+const INITIAL_SLOTS = 1 << 16;
+
+export class WordTable {
+  /** Open-addressing slots holding word number + 1 (0 = empty). */
+  private slots = new Int32Array(INITIAL_SLOTS);
+  private hashes = new Int32Array(1024);
+  private starts = new Int32Array(1024);
+  private lengths = new Int32Array(1024);
+  /** The code units of every word, one after another. */
+  private pool = new Uint16Array(1 << 16);
+  private poolLength = 0;
+  size = 0;
+
+  /** The number of `source.slice(start, end)`: 0 for the first word seen, then 1, 2, … */
+  numberOf(source: string, start: number, end: number): number {
+    let hash = 0x811c9dc5 | 0; // FNV-1a
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193);
+    const mask = this.slots.length - 1;
+    let slot = hash & mask;
+    for (;;) {
+      const entry = this.slots[slot];
+      if (entry === EMPTY) return this.insert(slot, hash, source, start, end);
+      const word = entry - 1;
+      if (this.hashes[word] === hash && this.sameWord(word, source, start, end)) return word;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /** Every word, by number. */
+  words(): string[] {
+    const bytes = Buffer.from(this.pool.buffer, this.pool.byteOffset, this.poolLength * 2);
+    const words: string[] = new Array(this.size);
+    for (let word = 0; word < this.size; word++) {
+      words[word] = bytes.toString("utf16le", this.starts[word] * 2, (this.starts[word] + this.lengths[word]) * 2);
+    }
+    return words;
+  }
+
+  private sameWord(word: number, source: string, start: number, end: number): boolean {
+    if (this.lengths[word] !== end - start) return false;
+    const at = this.starts[word];
+    for (let i = start; i < end; i++) if (this.pool[at + i - start] !== source.charCodeAt(i)) return false;
+    return true;
+  }
+
+  private insert(slot: number, hash: number, source: string, start: number, end: number): number {
+    const word = this.size++;
+    if (word === this.hashes.length) {
+      this.hashes = grow(this.hashes);
+      this.starts = grow(this.starts);
+      this.lengths = grow(this.lengths);
+    }
+    const length = end - start;
+    while (this.poolLength + length > this.pool.length) {
+      const bigger = new Uint16Array(this.pool.length * 2);
+      bigger.set(this.pool);
+      this.pool = bigger;
+    }
+    for (let i = 0; i < length; i++) this.pool[this.poolLength + i] = source.charCodeAt(start + i);
+    this.hashes[word] = hash;
+    this.starts[word] = this.poolLength;
+    this.lengths[word] = length;
+    this.poolLength += length;
+    this.slots[slot] = word + 1;
+    // Keep at most half the slots full, so probe runs stay short.
+    if (this.size * 2 > this.slots.length) this.rehash();
+    return word;
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let word = 0; word < this.size; word++) {
+      let slot = this.hashes[word] & mask;
+      while (slots[slot] !== EMPTY) slot = (slot + 1) & mask;
+      slots[slot] = word + 1;
+    }
+    this.slots = slots;
+  }
+}
+
+function grow(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
