@@ -28,6 +28,11 @@ async function main(): Promise<number> {
     return 2;
   }
   const catalog = await loadCatalog();
+  if (args.lesson !== undefined && !catalog.lessons.some((l) => l.slug === args.lesson || l.number === Number(args.lesson))) {
+    const known = catalog.lessons.map((l) => `${l.number} (${l.slug})`).join(", ");
+    console.error(`--lesson ${args.lesson} is not a lesson with exercises; use one of: ${known}.`);
+    return 2;
+  }
   const reports: NotebookReport[] = [];
   for (const file of notebooks) {
     const report = await gradeNotebook(file, catalog, { limits: args.limits, jobs: args.jobs, expectLesson: args.lesson });

@@ -106,6 +106,14 @@ describe("npm run grade", () => {
     expect(result.stderr).toContain("Usage: npm run grade");
   }, 60_000);
 
+  it("exits 2 for a --lesson that has no exercises", () => {
+    const folder = temporaryFolder("grade-cli-lesson-");
+    writeNotebook(folder, "a.ipynb", "{}");
+    const result = run(["--lesson", "99", folder]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^--lesson 99 is not a lesson with exercises; use one of: /);
+  }, 60_000);
+
   it("grades a folder to completion (exit 0) even when nothing in it can be graded, with a summary and a JSON report", () => {
     const folder = temporaryFolder("grade-cli-");
     writeNotebook(folder, "broken.ipynb", "{ not json");

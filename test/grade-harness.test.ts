@@ -154,6 +154,8 @@ describe("notebooks that cannot be graded", () => {
   it("reports a notebook of no known lesson, and one of another lesson than the grader expects", async () => {
     const stranger: Notebook = { ...toySolution(), metadata: {}, cells: [{ cell_type: "code", metadata: {}, source: "1 + 1" }] };
     expect((await grade(stranger)).problem).toBe("not a lesson notebook of this course: it has no imdb_course metadata and no cell carries a known exercise id");
+    const bare = JSON.stringify({ cells: [{ cell_type: "code", source: ["let x = 1;\n", "x"] }] });
+    expect((await grade(bare)).problem).toBe("not a lesson notebook of this course: it has no imdb_course metadata and no cell carries a known exercise id");
     const setup: Notebook = { ...stranger, metadata: { imdb_course: { lesson: 0, slug: "00-setup" } } };
     expect((await grade(setup)).problem).toBe("lesson 00-setup has no exercises to grade (or is not a lesson of this course)");
     const file = writeNotebook(SUBMISSIONS, "other.ipynb", toySolution());
