@@ -6,7 +6,7 @@
  * The learners' code runs in child processes with limits, but it is NOT
  * sandboxed: see "Grading" in README.md before grading untrusted submissions.
  */
-import { findNotebooks, parseGradeArguments, USAGE, UsageError } from "./grading/arguments";
+import { findNotebooks, parseGradeArguments, USAGE, UsageError, type GradeArguments } from "./grading/arguments";
 import { loadCatalog } from "./grading/catalog";
 import { gradeNotebook, type NotebookReport } from "./grading/grade-notebook";
 import { formatNotebookReport, formatSummaryTable, writeJsonReport } from "./grading/report";
@@ -17,7 +17,7 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  let args;
+  let args: GradeArguments;
   let notebooks: string[];
   try {
     args = parseGradeArguments(argv);
