@@ -1,8 +1,9 @@
 /**
  * The optional native matrix product (lib/native-blas, OpenBLAS through N-API).
  *
- * npm builds it at install time where a C compiler and libopenblas-dev exist
- * (it is an optional dependency, so a failed build does not fail the install).
+ * `npm run build:native` (run by npm's `prepare` at install) builds it where a
+ * C compiler and libopenblas-dev exist; a failed build does not fail the
+ * install.
  * Where it loaded, the wasm kernels hand every large matrix product to it
  * (OpenBLAS runs about 5-8x faster than wasm's XNNPACK on one core), and with
  * them the loops JavaScript runs slowly (Adam, sparse products, the LSTM's
@@ -86,8 +87,8 @@ export function nativeBlasStatus(): NativeBlasStatus {
     return {
       available: false,
       active: false,
-      reason: `the optional native BLAS addon is not built (${loadFailure}); matrix products run on wasm. ` +
-        "To build it: install a C compiler and libopenblas-dev, then run `npm ci` again.",
+      reason: `the optional native BLAS addon is not available (${loadFailure}); matrix products run on wasm. ` +
+        "For 2-5x faster training: install a C compiler and libopenblas-dev, then run `npm run build:native`.",
     };
   }
   const threads = loaded.threads();
