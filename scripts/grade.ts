@@ -8,7 +8,7 @@
  */
 import { findNotebooks, parseGradeArguments, USAGE, UsageError, type GradeArguments } from "./grading/arguments";
 import { loadCatalog } from "./grading/catalog";
-import { gradeNotebook, type NotebookReport } from "./grading/grade-notebook";
+import { gradeNotebook, matchesLesson, type NotebookReport } from "./grading/grade-notebook";
 import { formatNotebookReport, formatSummaryTable, writeJsonReport } from "./grading/report";
 
 async function main(): Promise<number> {
@@ -28,7 +28,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const catalog = await loadCatalog();
-  if (args.lesson !== undefined && !catalog.lessons.some((l) => l.slug === args.lesson || l.number === Number(args.lesson))) {
+  if (args.lesson !== undefined && !catalog.lessons.some((l) => matchesLesson(l, args.lesson))) {
     const known = catalog.lessons.map((l) => `${l.number} (${l.slug})`).join(", ");
     console.error(`--lesson ${args.lesson} is not a lesson with exercises; use one of: ${known}.`);
     return 2;

@@ -162,6 +162,8 @@ describe("notebooks that cannot be graded", () => {
     const report = await gradeNotebook(file, catalog, { expectLesson: "3" });
     expect(report.problem).toBe("this notebook is lesson 90 (90-toy), not the lesson being graded (3); nothing graded");
     expect(report.points).toBe(0);
+    const unreadable = await gradeNotebook(writeNotebook(SUBMISSIONS, "unreadable.ipynb", "nope"), catalog, { expectLesson: "90-toy" });
+    expect([unreadable.lesson?.slug, unreadable.points, unreadable.maxPoints]).toEqual(["90-toy", 0, TOTAL]);
   });
 
   it("identifies a lesson by its exercise ids when the metadata says another lesson", async () => {

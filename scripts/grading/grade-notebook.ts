@@ -50,19 +50,36 @@ export async function gradeNotebook(file: string, catalog: Catalog, options: Gra
   const started = performance.now();
   const report = (fields: Omit<NotebookReport, "file" | "seconds">): NotebookReport => ({ file, ...fields, seconds: (performance.now() - started) / 1000 });
 
+  // A submission for an expected lesson that cannot be graded still scores 0 out of that lesson's points.
+  const expected = catalog.lessons.find((l) => matchesLesson(l, options.expectLesson));
+  const ungraded = (problem: string): NotebookReport =>
+    report({ lesson: expected && lessonInfo(expected), problem, notes: [], exercises: [], points: 0, maxPoints: expected ? maxPointsOf(expected) : 0 });
+
   const { notebook, problem } = readNotebookFile(file);
-  if (!notebook) return report({ problem, notes: [], exercises: [], points: 0, maxPoints: 0 });
+  if (!notebook) return ungraded(problem);
   const identified = identifyLesson(notebook, file, catalog, options.expectLesson);
-  if (!identified.lesson) return report({ problem: identified.problem, notes: [], exercises: [], points: 0, maxPoints: 0 });
+  if (!identified.lesson) return ungraded(identified.problem);
   const { lesson, notes } = identified;
-  const lessonInfo = { number: lesson.number, slug: lesson.slug, title: lesson.title };
-  const maxPoints = lesson.exercises.reduce((sum, e) => sum + e.points, 0);
+  const maxPoints = maxPointsOf(lesson);
   if (!lesson.checks) {
-    return report({ lesson: lessonInfo, problem: `cannot grade: ${lesson.unavailable}`, notes, exercises: [], points: 0, maxPoints });
+    return report({ lesson: lessonInfo(lesson), problem: `cannot grade: ${lesson.unavailable}`, notes, exercises: [], points: 0, maxPoints });
   }
   const exercises = await gradeExercises(notebook, lesson, path.dirname(path.resolve(file)), options);
   const points = exercises.reduce((sum, e) => sum + e.points, 0);
-  return report({ lesson: lessonInfo, notes, exercises, points, maxPoints });
+  return report({ lesson: lessonInfo(lesson), notes, exercises, points, maxPoints });
+}
+
+function lessonInfo(lesson: Lesson): NonNullable<NotebookReport["lesson"]> {
+  return { number: lesson.number, slug: lesson.slug, title: lesson.title };
+}
+
+function maxPointsOf(lesson: Lesson): number {
+  return lesson.exercises.reduce((sum, e) => sum + e.points, 0);
+}
+
+/** Whether `wanted` (a lesson number or slug, as given to --lesson) names this lesson. */
+export function matchesLesson(lesson: Lesson, wanted: string | undefined): boolean {
+  return wanted !== undefined && (wanted === lesson.slug || (wanted.trim() !== "" && Number(wanted) === lesson.number));
 }
 
 type Identified = { lesson: Lesson; notes: string[]; problem?: undefined } | { lesson?: undefined; problem: string };
@@ -95,7 +112,7 @@ export function identifyLesson(notebook: Notebook, file: string, catalog: Catalo
     }
     return { problem: "not a lesson notebook of this course: it has no imdb_course metadata and no cell carries a known exercise id" };
   }
-  if (expected !== undefined && expected !== lesson.slug && Number(expected) !== lesson.number) {
+  if (expected !== undefined && !matchesLesson(lesson, expected)) {
     return { problem: `this notebook is lesson ${lesson.number} (${lesson.slug}), not the lesson being graded (${expected}); nothing graded` };
   }
   const namePrefix = /^(\d+)-/.exec(path.basename(file));

@@ -9,9 +9,15 @@ import type { Limits } from "./run-exercise";
 
 const STATUS_WIDTH = "passed".length;
 
+/** The path relative to the working folder when it lies inside it, else absolute. */
+function displayPath(file: string, relativeTo: string): string {
+  const relative = path.relative(relativeTo, file);
+  return relative === "" || relative.startsWith("..") || path.isAbsolute(relative) ? path.resolve(file) : relative;
+}
+
 /** One notebook: a header with its score, notes, then one line per exercise (messages indented below). */
 export function formatNotebookReport(report: NotebookReport, relativeTo = process.cwd()): string {
-  const name = path.relative(relativeTo, report.file) || report.file;
+  const name = displayPath(report.file, relativeTo);
   const lesson = report.lesson ? `lesson ${report.lesson.number} (${report.lesson.slug})` : "no lesson";
   const lines = [`${name}: ${lesson}, ${report.points} / ${report.maxPoints} points (${report.seconds.toFixed(1)} s)`];
   if (report.problem) lines.push(`  NOT GRADED: ${report.problem}`);
@@ -35,7 +41,7 @@ export function formatSummaryTable(reports: readonly NotebookReport[], relativeT
     const count = (status: string): number => r.exercises.filter((e) => e.status === status).length;
     const lesson = r.lesson ? String(r.lesson.number) : "-";
     const remark = (r.problem ?? (r.notes.length > 0 ? `${r.notes.length} note(s)` : "")).replace(/\|/g, "\\|").replace(/\n/g, " ");
-    return [path.relative(relativeTo, r.file) || r.file, lesson, `${r.points} / ${r.maxPoints}`, count("passed"), count("failed"), count("error"), r.seconds.toFixed(1), remark];
+    return [displayPath(r.file, relativeTo), lesson, `${r.points} / ${r.maxPoints}`, count("passed"), count("failed"), count("error"), r.seconds.toFixed(1), remark];
   });
   const points = reports.reduce((sum, r) => sum + r.points, 0);
   const maxPoints = reports.reduce((sum, r) => sum + r.maxPoints, 0);
