@@ -104,7 +104,7 @@ export interface SavedSentimentModelInfo {
 export interface LoadedNetworkModel {
   kind: "sequence" | "multi-hot";
   model: tf.LayersModel;
-  info: SavedSentimentModelInfo & { dataOptions: SentimentDataOptions };
+  info: SavedSentimentModelInfo & { kind: "sequence" | "multi-hot"; dataOptions: SentimentDataOptions };
   /** The folder it was loaded from. */
   path: string;
 }
@@ -189,10 +189,11 @@ export async function saveSentimentModel(
     };
   }
   const info: SavedSentimentModelInfo = {
+    // First, so that settings copied from another model's info cannot override what follows.
+    ...settings,
     format: COURSE_MODEL_FORMAT,
     formatVersion: FORMAT_VERSION,
     name,
-    ...settings,
     metrics: { ...settings.metrics, parameters: settings.metrics?.parameters ?? parameters },
     createdAt: new Date().toISOString(),
     backend: tf.getBackend(),
