@@ -38,6 +38,7 @@ describe.each(KERNEL_PATHS)("BatchMatMul on $name", ({ native }) => {
       tf.matMul(randomTensor([65, 300], 5), randomTensor([300, 70], 6)),
       tf.matMul(randomTensor([300, 65], 7), randomTensor([300, 70], 8), true, false),
       tf.matMul(randomTensor([65, 70], 9), randomTensor([300, 70], 10), false, true),
+      tf.matMul(randomTensor([8, 50], 31), randomTensor([400, 50], 32), false, true),
     ]);
   });
 

@@ -1,5 +1,5 @@
 /**
- * One matrix product on the wasm heap, C = op(A)·op(B) (+ C), for every kernel
+ * One matrix product on the wasm heap, C = op(A)·op(B), for every kernel
  * that needs one (Dense, Conv1D, LSTM).
  *
  * Stock tfjs-backend-wasm reaches XNNPACK only when neither operand is
@@ -10,7 +10,7 @@
  * loaded, it takes the product instead, transposes and all.
  */
 import { activeNativeBlas } from "./native-blas";
-import { forgetView, heapF32, registerView, release, scratch, type WasmBackend } from "./heap";
+import { forgetView, heapF32, registerView, release, scratch, type Scratch, type WasmBackend } from "./heap";
 
 /** Row-major, contiguous operands given by byte offsets in the heap. */
 export interface GemmArgs {
@@ -25,21 +25,19 @@ export interface GemmArgs {
   b: number;
   /** The m×n output. */
   c: number;
-  /** Add the product to C instead of overwriting it. */
-  accumulate?: boolean;
 }
 
 export function gemm(backend: WasmBackend, args: GemmArgs): void {
-  const { transA, transB, m, n, k, a, b, c, accumulate = false } = args;
+  const { transA, transB, m, n, k, a, b, c } = args;
   if (m === 0 || n === 0) return;
   if (k === 0) {
-    if (!accumulate) heapF32(backend).fill(0, c >>> 2, (c >>> 2) + m * n);
+    heapF32(backend).fill(0, c >>> 2, (c >>> 2) + m * n);
     return;
   }
   const native = activeNativeBlas();
   if (native !== undefined) {
     native.sgemm(backend.wasm.HEAPU8.buffer as ArrayBuffer, transA, transB, m, n, k, 1,
-      a, transA ? m : k, b, transB ? k : n, accumulate ? 1 : 0, c, n);
+      a, transA ? m : k, b, transB ? k : n, 0, c, n);
     return;
   }
   xnnpackGemm(backend, args);
@@ -64,12 +62,24 @@ export function transposeInHeap(backend: WasmBackend, from: number, to: number, 
 }
 
 function xnnpackGemm(backend: WasmBackend, args: GemmArgs): void {
-  const { transA, transB, m, n, k, accumulate = false } = args;
+  const { transA, transB, m, n, k, a, b, c } = args;
+  if (transB && !transA && n * k > m * (n + k)) {
+    // XNNPACK packs its right operand on every call. For A·Bᵀ with a large B
+    // (a Dense layer's dy·Wᵀ), Cᵀ = B·Aᵀ packs the small A instead.
+    const ct = scratch(backend, m * n);
+    xnnpackProduct(backend, n, m, k, b, false, a, true, ct.offset);
+    transposeInHeap(backend, ct.offset, c, n, m);
+    release(backend, ct);
+  } else {
+    xnnpackProduct(backend, m, n, k, a, transA, b, transB, c);
+  }
+}
+
+/** C = op(A)·op(B) through wasm's BatchMatMul, transposing operands first so it takes its XNNPACK path. */
+function xnnpackProduct(backend: WasmBackend, m: number, n: number, k: number, a: number, transA: boolean, b: number, transB: boolean, c: number): void {
   wasmBatchMatMul ??= backend.wasm.cwrap("BatchMatMul", null,
     ["number", "array", "number", "number", "array", "number", "number", "number", "number"]);
-  const owned = [];
-  let a = args.a;
-  let b = args.b;
+  const owned: Scratch[] = [];
   if (transA) {
     const t = scratch(backend, m * k);
     owned.push(t);
@@ -82,12 +92,6 @@ function xnnpackGemm(backend: WasmBackend, args: GemmArgs): void {
     transposeInHeap(backend, b, t.offset, n, k);
     b = t.offset;
   }
-  let c = args.c;
-  if (accumulate) {
-    const t = scratch(backend, m * n);
-    owned.push(t);
-    c = t.offset;
-  }
   const aId = registerView(backend, a, m * k);
   const bId = registerView(backend, b, k * n);
   const cId = registerView(backend, c, m * n);
@@ -96,11 +100,5 @@ function xnnpackGemm(backend: WasmBackend, args: GemmArgs): void {
   forgetView(backend, aId);
   forgetView(backend, bId);
   forgetView(backend, cId);
-  if (accumulate) {
-    const heap = heapF32(backend);
-    const from = c >>> 2;
-    const to = args.c >>> 2;
-    for (let i = 0; i < m * n; i++) heap[to + i] += heap[from + i];
-  }
   release(backend, ...owned);
 }

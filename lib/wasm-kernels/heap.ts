@@ -12,7 +12,7 @@
  * across calls that may allocate and take a fresh view (`heapF32`) right
  * before each loop.
  */
-import type { DataId, DataType, KernelBackend, TensorInfo } from "@tensorflow/tfjs";
+import type { DataId, DataType, TensorInfo } from "@tensorflow/tfjs";
 
 /** What the wasm backend keeps per tensor (tfjs-backend-wasm's TensorData). */
 interface WasmTensorData {
@@ -42,7 +42,7 @@ export interface WasmBackend {
   disposeData(dataId: DataId, force?: boolean): boolean;
 }
 
-export function asWasm(backend: KernelBackend | unknown): WasmBackend {
+export function asWasm(backend: unknown): WasmBackend {
   return backend as WasmBackend;
 }
 

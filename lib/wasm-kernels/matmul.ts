@@ -57,7 +57,7 @@ function multiply(backend: WasmBackend, a: TensorInfo, b: TensorInfo, transA: bo
     const bOff = bBase + i * p.bStride;
     const cOff = cBase + i * p.m * p.n * 4;
     if (!transB && isSparse(backend, aOff, p.m * p.k, p.n)) {
-      sparseGemm(backend, transA, p.m, p.n, p.k, aOff, bOff, cOff, false);
+      sparseGemm(backend, transA, p.m, p.n, p.k, aOff, bOff, cOff);
     } else {
       gemm(backend, { transA, transB, m: p.m, n: p.n, k: p.k, a: aOff, b: bOff, c: cOff });
     }

@@ -24,7 +24,7 @@ export interface NativeBlasAddon {
   threads(): number;
   adam(buffer: ArrayBuffer, n: number, w: number, m: number, v: number, g: number, w2: number, m2: number, v2: number,
     learningRate: number, beta1: number, beta2: number, epsilon: number, correction1: number, correction2: number): void;
-  sparseGemm(buffer: ArrayBuffer, transA: boolean, m: number, n: number, k: number, a: number, b: number, c: number, accumulate: boolean): void;
+  sparseGemm(buffer: ArrayBuffer, transA: boolean, m: number, n: number, k: number, a: number, b: number, c: number): void;
   lstmForward(buffer: ArrayBuffer, batch: number, steps: number, inputDim: number, units: number, hard: boolean, returnSequences: boolean,
     x: number, kernel: number, recurrentKernel: number, bias: number, out: number, gates: number, cells: number, previous: number): void;
   lstmBackward(buffer: ArrayBuffer, batch: number, steps: number, inputDim: number, units: number, hard: boolean, returnSequences: boolean,

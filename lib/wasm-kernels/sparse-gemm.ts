@@ -33,21 +33,21 @@ export function isSparse(backend: WasmBackend, a: number, size: number, n: numbe
 }
 
 /**
- * C (m×n) = op(A)·B (+ C) for a sparse A, with B stored k×n (not transposed).
+ * C (m×n) = op(A)·B for a sparse A, with B stored k×n (not transposed).
  * A is stored m×k, or k×m when `transA`. Offsets in bytes.
  */
 export function sparseGemm(backend: WasmBackend, transA: boolean, m: number, n: number, k: number,
-  a: number, b: number, c: number, accumulate: boolean): void {
+  a: number, b: number, c: number): void {
   const native = activeNativeBlas();
   if (native !== undefined) {
-    native.sparseGemm(backend.wasm.HEAPU8.buffer as ArrayBuffer, transA, m, n, k, a, b, c, accumulate);
+    native.sparseGemm(backend.wasm.HEAPU8.buffer as ArrayBuffer, transA, m, n, k, a, b, c);
     return;
   }
   const heap = heapF32(backend);
   const A = a >>> 2;
   const B = b >>> 2;
   const C = c >>> 2;
-  if (!accumulate) heap.fill(0, C, C + m * n);
+  heap.fill(0, C, C + m * n);
   if (transA) {
     // A is k×m: each nonzero A[j, i] adds A[j, i]·B[j, :] to C[i, :].
     for (let j = 0; j < k; j++) {

@@ -36,9 +36,9 @@ void adam_update(long n, const float* restrict w, const float* restrict m, const
   }
 }
 
-/* C (m x n) = op(A) B (+ C) for a mostly-zero A (m x k, or k x m when trans_a), B k x n. */
-void sparse_gemm(int trans_a, long m, long n, long k, const float* a, const float* b, float* c, int accumulate) {
-  if (!accumulate) memset(c, 0, (size_t)(m * n) * sizeof(float));
+/* C (m x n) = op(A) B for a mostly-zero A (m x k, or k x m when trans_a), B k x n. */
+void sparse_gemm(int trans_a, long m, long n, long k, const float* a, const float* b, float* c) {
+  memset(c, 0, (size_t)(m * n) * sizeof(float));
   for (long r = 0; r < (trans_a ? k : m); r++) {
     for (long s = 0; s < (trans_a ? m : k); s++) {
       const float value = trans_a ? a[r * m + s] : a[r * k + s];

@@ -5,7 +5,7 @@
 void adam_update(long n, const float* w, const float* m, const float* v, const float* g, float* w2, float* m2, float* v2,
                  float learning_rate, float beta1, float beta2, float epsilon, float correction1, float correction2);
 
-void sparse_gemm(int trans_a, long m, long n, long k, const float* a, const float* b, float* c, int accumulate);
+void sparse_gemm(int trans_a, long m, long n, long k, const float* a, const float* b, float* c);
 
 /* Return 0 when scratch memory could not be allocated. */
 int lstm_forward(long batch, long steps, long input_dim, long units, int hard, int return_sequences,

@@ -141,16 +141,16 @@ static napi_value adam(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
-/* sparseGemm(buffer, transA, m, n, k, a, b, c, accumulate) */
+/* sparseGemm(buffer, transA, m, n, k, a, b, c) */
 static napi_value sparse(napi_env env, napi_callback_info info) {
   Args a;
-  if (!parse(env, info, "sparseGemm", 8, &a)) return NULL;
+  if (!parse(env, info, "sparseGemm", 7, &a)) return NULL;
   const double m = a.v[1], n = a.v[2], k = a.v[3];
   float *pa, *pb, *pc;
   if ((pa = region(env, &a, a.v[4], m * k)) == NULL || (pb = region(env, &a, a.v[5], k * n)) == NULL ||
       (pc = region(env, &a, a.v[6], m * n)) == NULL)
     return NULL;
-  sparse_gemm(a.v[0] != 0, (long)m, (long)n, (long)k, pa, pb, pc, a.v[7] != 0);
+  sparse_gemm(a.v[0] != 0, (long)m, (long)n, (long)k, pa, pb, pc);
   return NULL;
 }
 
