@@ -17,3 +17,4 @@ export * from "./memory";
 export * from "./imdb";
 export * from "./sequences";
 export * from "./model-comparison";
+export * from "./ngrams";
