@@ -38,15 +38,16 @@ export const adamUpdate: KernelFunc = ({ inputs, backend: anyBackend, attrs }) =
     return outs;
   }
   const heap = heapF32(backend);
-  const [W, M, V, G] = [value, m, v, gradient].map((t) => floatIndex(backend, t));
-  const [W2, M2, V2] = outs.map((t) => floatIndex(backend, t));
+  const [w, m0, v0, g, w2, m2, v2] = [value, m, v, gradient, ...outs].map((t) => heap.subarray(floatIndex(backend, t), floatIndex(backend, t) + size));
+  const step = learningRate / correction1;
+  const scale2 = 1 / correction2;
   for (let i = 0; i < size; i++) {
-    const g = heap[G + i];
-    const mi = beta1 * heap[M + i] + (1 - beta1) * g;
-    const vi = beta2 * heap[V + i] + (1 - beta2) * g * g;
-    heap[M2 + i] = mi;
-    heap[V2 + i] = vi;
-    heap[W2 + i] = heap[W + i] - (learningRate * (mi / correction1)) / (Math.sqrt(vi / correction2) + epsilon);
+    const gi = g[i];
+    const mi = beta1 * m0[i] + (1 - beta1) * gi;
+    const vi = beta2 * v0[i] + (1 - beta2) * gi * gi;
+    m2[i] = mi;
+    v2[i] = vi;
+    w2[i] = w[i] - (step * mi) / (Math.sqrt(vi * scale2) + epsilon);
   }
   return outs;
 };

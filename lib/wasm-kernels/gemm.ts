@@ -61,13 +61,17 @@ export function transposeInHeap(backend: WasmBackend, from: number, to: number, 
   forgetView(backend, out);
 }
 
+/** XNNPACK packs its right operand on every call, which costs far more per float than a transpose (measured). */
+const PACK_COST = 10;
+
 function xnnpackGemm(backend: WasmBackend, args: GemmArgs): void {
   const { transA, transB, m, n, k, a, b, c } = args;
-  if (transB && !transA && n * k > m * (n + k)) {
-    // XNNPACK packs its right operand on every call. For A·Bᵀ with a large B
-    // (a Dense layer's dy·Wᵀ), Cᵀ = B·Aᵀ packs the small A instead.
+  // Either C = op(A)·op(B), packing op(B), or Cᵀ = op(B)ᵀ·op(A)ᵀ, packing op(A)ᵀ; each may need transposes.
+  const direct = PACK_COST * k * n + (transA ? m * k : 0) + (transB ? k * n : 0);
+  const flipped = PACK_COST * k * m + (transB ? 0 : k * n) + (transA ? 0 : m * k) + m * n;
+  if (flipped < direct) {
     const ct = scratch(backend, m * n);
-    xnnpackProduct(backend, n, m, k, b, false, a, true, ct.offset);
+    xnnpackProduct(backend, n, m, k, b, !transB, a, !transA, ct.offset);
     transposeInHeap(backend, ct.offset, c, n, m);
     release(backend, ct);
   } else {
