@@ -33,6 +33,12 @@ describe.each(KERNEL_PATHS)("BatchMatMul on $name", ({ native }) => {
     ]);
   });
 
+  it.each(FORMS)("matches cpu for a wide product (XNNPACK computes its transpose), transposeA=$transposeA transposeB=$transposeB", async ({ transposeA, transposeB }) => {
+    const [m, k, n] = [4, 30, 200];
+    await expectSameOnWasmAndCpu(() => tf.matMul(
+      randomTensor(transposeA ? [k, m] : [m, k], 33), randomTensor(transposeB ? [n, k] : [k, n], 34), transposeA, transposeB));
+  });
+
   it("matches cpu on Dense-sized products (several XNNPACK/BLAS tiles)", async () => {
     await expectSameOnWasmAndCpu(() => [
       tf.matMul(randomTensor([65, 300], 5), randomTensor([300, 70], 6)),
