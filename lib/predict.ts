@@ -1,15 +1,17 @@
 /**
  * Saving trained models to disk, loading them back in a fresh kernel, and
  * predicting the sentiment of a learner's own review with any of them
- * (lesson 6, "Your own review").
+ * (lesson 6, "Your own review"; lesson 7 adds the bag of n-grams).
  *
- * A saved model is a folder `<models dir>/<name>/` holding tfjs' own
+ * A saved network is a folder `<models dir>/<name>/` holding tfjs' own
  * `model.json` + `weights.bin`, the course's `course.json` (how the reviews
  * were encoded for it: vocabulary, numWords, skipTop, indexFrom, maxlen…; its
  * metrics; when and on which backend it was trained) and `vocabulary.json`
  * (the words it knows, by rank). Those settings make prediction on new text
  * take the same path as training did, and the saved words let prediction
  * detect a vocabulary that changed since (another tokenizer, other data).
+ * A bag-of-n-grams model keeps its tokenizer settings and vocabulary in its
+ * own file (`ngram-model.json`, lib/ngrams) next to `course.json`.
  *
  * The default models dir is `<project>/data/models/<scale>/` (scale from
  * COURSE_SCALE: `full` or `smoke`), so a quick smoke run never overwrites the
@@ -125,7 +127,7 @@ export interface ModelsDirOptions {
   dir?: string;
 }
 
-/** The models the lessons save, by name, so a missing one can be traced to the lesson that makes it. */
+/** The models the lessons save, by name, so a missing one can be traced to the lesson that makes it (lesson 6). */
 export const COURSE_MODELS: readonly { name: string; lesson: number; title: string }[] = [
   { name: "multi-hot-mlp", lesson: 2, title: "multi-hot vectors → Dense network" },
   { name: "embedding-mlp", lesson: 3, title: "Embedding → Flatten → Dense" },
