@@ -135,7 +135,9 @@ describe.each(KERNEL_PATHS)("Conv2D and its gradients on $name", ({ native }) =>
   });
 });
 
-describe("MaxPoolGrad (MaxPooling1D gradient)", () => {
+describe.each(KERNEL_PATHS)("MaxPoolGrad (MaxPooling1D gradient) on $name", ({ native }) => {
+  beforeAll(() => setNativeBlasEnabled(native));
+
   const gradient = (x: tf.Tensor4D, size: [number, number], strides: [number, number], pad: "valid" | "same") => {
     const r = randomTensor(tf.maxPool(x, size, strides, pad).shape, 27);
     return tf.grad((a: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(a as tf.Tensor4D, size, strides, pad), r)))(x);

@@ -1,5 +1,5 @@
 /**
- * MaxPoolGrad: the gradient of MaxPooling1D (tfjs pools 1-D as 2-D, height 1).
+ * MaxPoolGrad: the gradient of MaxPooling1D (tfjs pools 1-D as 2-D, width 1).
  *
  * Stock tfjs-backend-wasm's MaxPoolGrad visits every input pixel and, for each,
  * every window that could contain it (about 51 ms for the course's Conv1D
@@ -8,7 +8,8 @@
  * in tfjs' cpu backend.
  */
 import { backend_util, type KernelFunc, type TensorInfo } from "@tensorflow/tfjs";
-import { asWasm, floatIndex, heapF32 } from "./heap";
+import { asWasm, byteOffset, floatIndex, heapF32 } from "./heap";
+import { activeNativeBlas } from "./native-blas";
 
 export const maxPoolGrad: KernelFunc = ({ inputs, backend: anyBackend, attrs }) => {
   const { dy, input } = inputs as { dy: TensorInfo; input: TensorInfo };
@@ -22,6 +23,13 @@ export const maxPoolGrad: KernelFunc = ({ inputs, backend: anyBackend, attrs }) 
   const info = backend_util.computePool2DInfo(input.shape as [number, number, number, number], filterSize, strides, 1, pad, dimRoundingMode);
   const backend = asWasm(anyBackend);
   const out = backend.makeOutput(input.shape, "float32");
+  const native = activeNativeBlas();
+  if (native !== undefined) {
+    native.maxPoolGrad(backend.wasm.HEAPU8.buffer as ArrayBuffer, info.batchSize, info.inHeight, info.inWidth, info.inChannels, info.outHeight, info.outWidth,
+      info.filterHeight, info.filterWidth, info.strideHeight, info.strideWidth, 1, 1, info.padInfo.top, info.padInfo.left,
+      byteOffset(backend, input), byteOffset(backend, dy), byteOffset(backend, out));
+    return out;
+  }
   const heap = heapF32(backend);
   const X = floatIndex(backend, input);
   const DY = floatIndex(backend, dy);

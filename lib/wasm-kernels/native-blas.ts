@@ -36,6 +36,8 @@ export interface NativeBlasAddon {
   /** Returns the position of the first id outside [0, rows), or -1. */
   gatherRows(buffer: ArrayBuffer, count: number, rows: number, width: number, x: number, ids: number, out: number): number;
   segmentSum(buffer: ArrayBuffer, count: number, segments: number, width: number, x: number, ids: number, out: number): void;
+  /** The same 14 geometry numbers as im2col (dilations 1), then x, dy, dx. */
+  maxPoolGrad(buffer: ArrayBuffer, ...geometryThenXThenDyThenDx: number[]): void;
 }
 
 export interface NativeBlasStatus {

@@ -1,8 +1,8 @@
 /*
  * The loops of the course's wasm kernels that JavaScript runs 3-10x slower
  * than C: Adam's update, products with a mostly-zero left operand, the LSTM
- * sequence, the convolution's patch copies, and the Embedding's row gathers
- * and scatter-adds. Each mirrors a JavaScript kernel in lib/wasm-kernels (same
+ * sequence, the convolution's patch copies, the max-pooling gradient, and the
+ * Embedding's row gathers and scatter-adds. Each mirrors a JavaScript kernel in lib/wasm-kernels (same
  * arguments, same results up to float rounding), which runs where this addon
  * is not built.
  */
@@ -206,4 +206,40 @@ void segment_sum(long count, long segments, long width, const float* x, const in
     const float* restrict from = x + i * width;
     for (long j = 0; j < width; j++) to[j] += from[j];
   }
+}
+
+int max_pool_grad(const ConvGeometry* g, const float* x, const float* dy, float* dx) {
+  const long c = g->channels;
+  float* best = malloc((size_t)c * sizeof(float));
+  long* at = malloc((size_t)c * sizeof(long));
+  if (best == NULL || at == NULL) {
+    free(best);
+    free(at);
+    return 0;
+  }
+  memset(dx, 0, (size_t)(g->batch * g->in_height * g->in_width * c) * sizeof(float));
+  const float* grad = dy;
+  for (long b = 0; b < g->batch; b++)
+    for (long oy = 0; oy < g->out_height; oy++)
+      for (long ox = 0; ox < g->out_width; ox++, grad += c) {
+        const long y0 = oy * g->stride_height - g->pad_top, x0 = ox * g->stride_width - g->pad_left;
+        for (long d = 0; d < c; d++) {
+          best[d] = -INFINITY;
+          at[d] = -1;
+        }
+        for (long fy = y0 < 0 ? -y0 : 0; fy < g->filter_height && y0 + fy < g->in_height; fy++)
+          for (long fx = x0 < 0 ? -x0 : 0; fx < g->filter_width && x0 + fx < g->in_width; fx++) {
+            const long pixel = ((b * g->in_height + y0 + fy) * g->in_width + x0 + fx) * c;
+            for (long d = 0; d < c; d++)
+              if (x[pixel + d] > best[d]) {
+                best[d] = x[pixel + d];
+                at[d] = pixel + d;
+              }
+          }
+        for (long d = 0; d < c; d++)
+          if (at[d] >= 0) dx[at[d]] += grad[d];
+      }
+  free(best);
+  free(at);
+  return 1;
 }

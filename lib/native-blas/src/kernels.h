@@ -35,4 +35,8 @@ long gather_rows(long count, long rows, long width, const float* x, const int* i
 /* out[ids[i]] += x[i] (rows of `width` floats), ids outside [0, segments) skipped. */
 void segment_sum(long count, long segments, long width, const float* x, const int* ids, float* out);
 
+/* dx for max pooling (dilation 1): each window's dy goes to its first maximum in row-major window order.
+ * Returns 0 when scratch memory could not be allocated. */
+int max_pool_grad(const ConvGeometry* g, const float* x, const float* dy, float* dx);
+
 #endif

@@ -252,6 +252,20 @@ static napi_value segment_js(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/* maxPoolGrad(buffer, ...14 geometry numbers (dilations 1), x, dy, dx) */
+static napi_value max_pool_grad_js(napi_env env, napi_callback_info info) {
+  Args a;
+  if (!parse(env, info, "maxPoolGrad", 17, &a)) return NULL;
+  ConvGeometry g = geometry(&a, 0);
+  const double outputs = (double)g.batch * g.out_height * g.out_width * g.channels;
+  float *x, *dy, *dx;
+  if ((x = region(env, &a, a.v[14], pixels(&g))) == NULL || (dy = region(env, &a, a.v[15], outputs)) == NULL ||
+      (dx = region(env, &a, a.v[16], pixels(&g))) == NULL)
+    return NULL;
+  if (!max_pool_grad(&g, x, dy, dx)) napi_throw_error(env, NULL, "native-blas: out of memory in maxPoolGrad");
+  return NULL;
+}
+
 static napi_value set_threads(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value argv[1];
@@ -285,6 +299,7 @@ NAPI_MODULE_INIT() {
       {"col2im", NULL, col2im_js, NULL, NULL, NULL, napi_enumerable, NULL},
       {"gatherRows", NULL, gather_js, NULL, NULL, NULL, napi_enumerable, NULL},
       {"segmentSum", NULL, segment_js, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"maxPoolGrad", NULL, max_pool_grad_js, NULL, NULL, NULL, napi_enumerable, NULL},
   };
   if (napi_define_properties(env, exports, sizeof properties / sizeof properties[0], properties) != napi_ok) return NULL;
   return exports;
