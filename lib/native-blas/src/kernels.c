@@ -58,47 +58,78 @@ static inline float recurrent_slope(float a, int hard) {
   return hard ? (a > 0.0f && a < 1.0f ? 0.2f : 0.0f) : a * (1.0f - a);
 }
 
+/* One batch row of one time step: z (the row's input projection) becomes the activated gates i, f, g, o.
+ * Inlined with a constant `hard` so that the loop vectorizes (expf and tanhf from glibc's vector library). */
+static inline __attribute__((always_inline)) void gates_forward(long units, int hard, float* restrict z, const float* restrict r,
+                                                               const float* restrict bias, const float* restrict c_prev,
+                                                               float* restrict cell, float* restrict prev, float* restrict h) {
+  for (long j = 0; j < units; j++) {
+    const float i = recurrent(z[j] + r[j] + bias[j], hard);
+    const float f = recurrent(z[units + j] + r[units + j] + bias[units + j], hard);
+    const float g = tanhf(z[2 * units + j] + r[2 * units + j] + bias[2 * units + j]);
+    const float o = recurrent(z[3 * units + j] + r[3 * units + j] + bias[3 * units + j], hard);
+    const float c = f * c_prev[j] + i * g;
+    z[j] = i;
+    z[units + j] = f;
+    z[2 * units + j] = g;
+    z[3 * units + j] = o;
+    cell[j] = c;
+    prev[j] = h[j];
+    h[j] = o * tanhf(c);
+  }
+}
+
 int lstm_forward(long batch, long steps, long input_dim, long units, int hard, int return_sequences,
                  const float* x, const float* kernel, const float* recurrent_kernel, const float* bias,
                  float* out, float* gates, float* cells, float* previous) {
   const long width = 4 * units;
   float* h = calloc((size_t)(batch * units), sizeof(float));
   float* hu = calloc((size_t)(batch * width), sizeof(float));
-  if (h == NULL || hu == NULL) {
+  float* zeros = calloc((size_t)units, sizeof(float));
+  if (h == NULL || hu == NULL || zeros == NULL) {
     free(h);
     free(hu);
+    free(zeros);
     return 0;
   }
   gemm(0, 0, batch * steps, width, input_dim, x, kernel, 0.0f, gates);
   for (long t = 0; t < steps; t++) {
     if (t > 0) gemm(0, 0, batch, width, units, h, recurrent_kernel, 0.0f, hu);
     for (long b = 0; b < batch; b++) {
-      float* z = gates + (b * steps + t) * width;
-      const float* r = hu + b * width;
-      float* cell = cells + (b * steps + t) * units;
-      float* hb = h + b * units;
-      float* prev = previous + (b * steps + t) * units;
-      for (long j = 0; j < units; j++) {
-        const float i = recurrent(z[j] + r[j] + bias[j], hard);
-        const float f = recurrent(z[units + j] + r[units + j] + bias[units + j], hard);
-        const float g = tanhf(z[2 * units + j] + r[2 * units + j] + bias[2 * units + j]);
-        const float o = recurrent(z[3 * units + j] + r[3 * units + j] + bias[3 * units + j], hard);
-        const float c = f * (t > 0 ? cell[j - units] : 0.0f) + i * g;
-        z[j] = i;
-        z[units + j] = f;
-        z[2 * units + j] = g;
-        z[3 * units + j] = o;
-        cell[j] = c;
-        prev[j] = hb[j];
-        hb[j] = o * tanhf(c);
-        if (return_sequences) out[(b * steps + t) * units + j] = hb[j];
-      }
+      const long row = b * steps + t;
+      float* cell = cells + row * units;
+      const float* c_prev = t > 0 ? cell - units : zeros;
+      if (hard)
+        gates_forward(units, 1, gates + row * width, hu + b * width, bias, c_prev, cell, previous + row * units, h + b * units);
+      else
+        gates_forward(units, 0, gates + row * width, hu + b * width, bias, c_prev, cell, previous + row * units, h + b * units);
+      if (return_sequences) memcpy(out + row * units, h + b * units, (size_t)units * sizeof(float));
     }
   }
   if (!return_sequences) memcpy(out, h, (size_t)(batch * units) * sizeof(float));
   free(h);
   free(hu);
+  free(zeros);
   return 1;
+}
+
+/* One batch row of one time step, backwards: the gates' gradients dz (written to `out` and `step`),
+ * dh_prev's share through c (dc, updated in place). `dy_t` adds the step's own output gradient. */
+static inline __attribute__((always_inline)) void gates_backward(long units, int hard, const float* restrict gate,
+                                                                const float* restrict cell, const float* restrict c_prev,
+                                                                const float* restrict dh, const float* restrict dy_t,
+                                                                float* restrict dc, float* restrict out, float* restrict step) {
+  for (long j = 0; j < units; j++) {
+    const float i = gate[j], f = gate[units + j], g = gate[2 * units + j], o = gate[3 * units + j];
+    const float tc = tanhf(cell[j]);
+    const float dhj = dh[j] + dy_t[j];
+    const float dcj = dc[j] + dhj * o * (1.0f - tc * tc);
+    dc[j] = dcj * f;
+    out[j] = step[j] = dcj * g * recurrent_slope(i, hard);
+    out[units + j] = step[units + j] = dcj * c_prev[j] * recurrent_slope(f, hard);
+    out[2 * units + j] = step[2 * units + j] = dcj * i * (1.0f - g * g);
+    out[3 * units + j] = step[3 * units + j] = dhj * tc * recurrent_slope(o, hard);
+  }
 }
 
 int lstm_backward(long batch, long steps, long input_dim, long units, int hard, int return_sequences,
@@ -110,35 +141,26 @@ int lstm_backward(long batch, long steps, long input_dim, long units, int hard, 
   float* dz_step = malloc((size_t)(batch * width) * sizeof(float));
   float* dh = calloc((size_t)(batch * units), sizeof(float));
   float* dc = calloc((size_t)(batch * units), sizeof(float));
-  if (dz == NULL || dz_step == NULL || dh == NULL || dc == NULL) {
+  float* zeros = calloc((size_t)units, sizeof(float));
+  if (dz == NULL || dz_step == NULL || dh == NULL || dc == NULL || zeros == NULL) {
     free(dz);
     free(dz_step);
     free(dh);
     free(dc);
+    free(zeros);
     return 0;
   }
   if (!return_sequences) memcpy(dh, dy, (size_t)(batch * units) * sizeof(float));
   for (long t = steps - 1; t >= 0; t--) {
     for (long b = 0; b < batch; b++) {
-      const float* gate = gates + (b * steps + t) * width;
-      const float* cell = cells + (b * steps + t) * units;
-      float* out = dz + (b * steps + t) * width;
-      float* step = dz_step + b * width;
-      float* hb = dh + b * units;
-      float* cb = dc + b * units;
-      const float* seq = dy + (b * steps + t) * units;
-      for (long j = 0; j < units; j++) {
-        const float i = gate[j], f = gate[units + j], g = gate[2 * units + j], o = gate[3 * units + j];
-        const float tc = tanhf(cell[j]);
-        const float dhj = hb[j] + (return_sequences ? seq[j] : 0.0f);
-        const float dcj = cb[j] + dhj * o * (1.0f - tc * tc);
-        const float c_prev = t > 0 ? cell[j - units] : 0.0f;
-        cb[j] = dcj * f;
-        out[j] = step[j] = dcj * g * recurrent_slope(i, hard);
-        out[units + j] = step[units + j] = dcj * c_prev * recurrent_slope(f, hard);
-        out[2 * units + j] = step[2 * units + j] = dcj * i * (1.0f - g * g);
-        out[3 * units + j] = step[3 * units + j] = dhj * tc * recurrent_slope(o, hard);
-      }
+      const long row = b * steps + t;
+      const float* cell = cells + row * units;
+      const float* c_prev = t > 0 ? cell - units : zeros;
+      const float* dy_t = return_sequences ? dy + row * units : zeros;
+      if (hard)
+        gates_backward(units, 1, gates + row * width, cell, c_prev, dh + b * units, dy_t, dc + b * units, dz + row * width, dz_step + b * width);
+      else
+        gates_backward(units, 0, gates + row * width, cell, c_prev, dh + b * units, dy_t, dc + b * units, dz + row * width, dz_step + b * width);
     }
     if (t > 0) gemm(0, 1, batch, units, width, dz_step, recurrent_kernel, 0.0f, dh);
   }
@@ -155,6 +177,7 @@ int lstm_backward(long batch, long steps, long input_dim, long units, int hard, 
   free(dz_step);
   free(dh);
   free(dc);
+  free(zeros);
   return 1;
 }
 
