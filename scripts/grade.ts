@@ -6,10 +6,12 @@
  * The learners' code runs in child processes with limits, but it is NOT
  * sandboxed: see "Grading" in README.md before grading untrusted submissions.
  */
+import os from "node:os";
 import { findNotebooks, parseGradeArguments, USAGE, UsageError, type GradeArguments } from "./grading/arguments";
 import { loadCatalog } from "./grading/catalog";
 import { gradeNotebook, matchesLesson, type NotebookReport } from "./grading/grade-notebook";
 import { formatNotebookReport, formatSummaryTable, writeJsonReport } from "./grading/report";
+import { stopAllExercises } from "./grading/run-exercise";
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
@@ -27,7 +29,7 @@ async function main(): Promise<number> {
     console.error(`${error.message}\n\n${USAGE}`);
     return 2;
   }
-  const catalog = await loadCatalog();
+  const catalog = loadCatalog();
   if (args.lesson !== undefined && !catalog.lessons.some((l) => matchesLesson(l, args.lesson))) {
     const known = catalog.lessons.map((l) => `${l.number} (${l.slug})`).join(", ");
     console.error(`--lesson ${args.lesson} is not a lesson with exercises; use one of: ${known}.`);
@@ -48,6 +50,17 @@ async function main(): Promise<number> {
     console.log(`JSON report: ${args.json}`);
   }
   return 0;
+}
+
+// Exercise processes run in their own process groups (so a time limit can kill
+// whatever they started); an interrupted grader must stop them itself.
+process.on("exit", stopAllExercises);
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.once(signal, () => {
+    stopAllExercises();
+    console.error(`Grading interrupted (${signal}); the exercises still running were stopped.`);
+    process.exit(128 + os.constants.signals[signal]);
+  });
 }
 
 main().then(

@@ -3,14 +3,16 @@
  * summary table, and the exit codes (0 whenever grading completed, 2 for a
  * bad command line).
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { findNotebooks, parseGradeArguments, UsageError } from "../scripts/grading/arguments";
+import { loadCatalog } from "../scripts/grading/catalog";
 import type { NotebookReport } from "../scripts/grading/grade-notebook";
 import { formatNotebookReport, formatSummaryTable, type JsonReport } from "../scripts/grading/report";
 import { DEFAULT_LIMITS } from "../scripts/grading/run-exercise";
+import type { Notebook } from "../scripts/learner-notebook";
 import { temporaryFolder, writeNotebook } from "./grading/fixtures/toy-notebooks";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -128,5 +130,39 @@ describe("npm run grade", () => {
     const written = JSON.parse(readFileSync(json, "utf8")) as JsonReport;
     expect(written.notebooks.map((n) => path.relative(folder, n.file))).toEqual(["broken.ipynb", path.join("carol", "notes.ipynb")]);
     expect(written.notebooks[1].problem).toMatch(/^not a lesson notebook of this course/);
+  }, 120_000);
+
+  it("stops the exercise still running when it is interrupted, and exits 130", async () => {
+    // The first exercise of the first lesson, answered by a cell that never finishes loading.
+    const lesson = loadCatalog().lessons.find((l) => l.checks)!;
+    const [first] = lesson.exercises;
+    const endless = ["while (true) {}", ...lesson.checks!.exercises[first.id].exports.map((name) => `function ${name}() {}`)].join("\n");
+    const solution = JSON.parse(readFileSync(path.join(ROOT, "solutions", `${lesson.slug}.ipynb`), "utf8")) as Notebook;
+    const cells = solution.cells.map((cell) => (cell.metadata.nbgrader?.grade_id === first.id ? { ...cell, source: endless } : cell));
+    const file = writeNotebook(temporaryFolder("grade-cli-interrupt-"), `${lesson.slug}.ipynb`, { ...solution, cells });
+
+    const grader = spawn(process.execPath, ["--require", require.resolve("tsx/cjs"), path.join(ROOT, "scripts", "grade.ts"), "--timeout", "600", file], { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
+    const exited = new Promise<number | null>((resolve) => grader.on("exit", (code) => resolve(code)));
+    let exercisePid: number | undefined;
+    for (let waited = 0; exercisePid === undefined && waited < 60_000; waited += 250) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const children = spawnSync("ps", ["-o", "pid=,args=", "--ppid", String(grader.pid)], { encoding: "utf8" }).stdout.split("\n");
+      const exercise = children.find((line) => line.includes(path.join("grading", "child.ts")));
+      if (exercise) exercisePid = Number(exercise.trim().split(/\s+/)[0]);
+    }
+    expect(exercisePid, "no exercise process started within 60 s").toBeDefined();
+    grader.kill("SIGINT");
+    expect(await exited).toBe(130);
+    const alive = (pid: number): boolean => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    // A killed process lingers as a zombie until init reaps it, orphaned by the grader's exit.
+    for (let waited = 0; alive(exercisePid!) && waited < 10_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(alive(exercisePid!)).toBe(false);
   }, 120_000);
 });

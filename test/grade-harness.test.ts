@@ -14,10 +14,10 @@ const LIMITS = { timeoutMs: 20_000, memoryMb: 1024, startupMs: 60_000 };
 const SUBMISSIONS = temporaryFolder("grade-harness-");
 let catalog: Catalog;
 
-beforeAll(async () => {
+beforeAll(() => {
   const solutions = temporaryFolder("grade-harness-solutions-");
   writeNotebook(solutions, "90-toy.ipynb", toySolution());
-  catalog = await loadCatalog({ solutions, checks: TOY_CHECKS_DIR });
+  catalog = loadCatalog({ solutions, checks: TOY_CHECKS_DIR });
 });
 
 async function grade(notebook: Notebook | string, name = "submission.ipynb", limits = LIMITS): Promise<NotebookReport> {
@@ -176,7 +176,7 @@ describe("notebooks that cannot be graded", () => {
   it("says when a lesson has no checks yet instead of grading it", async () => {
     const solutions = temporaryFolder("grade-harness-nochecks-");
     writeNotebook(solutions, "90-toy.ipynb", toySolution());
-    const withoutChecks = await loadCatalog({ solutions, checks: temporaryFolder("grade-harness-empty-") });
+    const withoutChecks = loadCatalog({ solutions, checks: temporaryFolder("grade-harness-empty-") });
     const report = await gradeNotebook(writeNotebook(SUBMISSIONS, "nochecks.ipynb", toySolution()), withoutChecks);
     expect(report.problem).toMatch(/^cannot grade: lesson 90 \(90-toy\) has no checks yet: .*90-toy\.ts is missing$/);
     expect([report.points, report.maxPoints]).toEqual([0, TOTAL]);

@@ -27,8 +27,8 @@ const OPTIONS = { limits: { ...DEFAULT_LIMITS, timeoutMs: 60_000 }, jobs: 2 };
 const times: string[] = [];
 let catalog: Catalog;
 
-beforeAll(async () => {
-  catalog = await loadCatalog();
+beforeAll(() => {
+  catalog = loadCatalog();
 }, 120_000);
 
 afterAll(() => {

@@ -6,12 +6,15 @@
  */
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { PROJECT_ROOT } from "../jupyter-env";
 import { sourceText } from "../learner-notebook";
 import type { LessonChecks } from "./checks-api";
 import { lessonImports } from "./compile";
 import { cellsWithId, gradeId, readNotebookFile } from "./notebook-file";
+
+// tsx's API is reachable only through package "exports", which the project's
+// Node10 module resolution does not read for types.
+const { require: tsxRequire } = require("tsx/cjs/api") as { require: (id: string, fromFile: string) => unknown };
 
 export const SOLUTIONS_DIR = path.join(PROJECT_ROOT, "solutions");
 export const CHECKS_DIR = path.join(PROJECT_ROOT, "test", "grading");
@@ -64,7 +67,7 @@ export function lessonMetadata(metadata: unknown): { number?: number; slug?: str
  * Reads every solution notebook that has exercises and loads its checks. A
  * problem with one lesson's files makes that lesson unavailable, not the grader.
  */
-export async function loadCatalog(dirs: CatalogDirs = { solutions: SOLUTIONS_DIR, checks: CHECKS_DIR }): Promise<Catalog> {
+export function loadCatalog(dirs: CatalogDirs = { solutions: SOLUTIONS_DIR, checks: CHECKS_DIR }): Catalog {
   const lessons: Lesson[] = [];
   for (const name of readdirSync(dirs.solutions).filter((n) => n.endsWith(".ipynb")).sort()) {
     const file = path.join(dirs.solutions, name);
@@ -91,13 +94,13 @@ export async function loadCatalog(dirs: CatalogDirs = { solutions: SOLUTIONS_DIR
       prelude: lessonImports(notebook.cells.filter((cell) => cell.cell_type === "code").map(sourceText)),
       checksPath: path.join(dirs.checks, `${slug}.ts`),
     };
-    await attachChecks(lesson);
+    attachChecks(lesson);
     lessons.push(lesson);
   }
   return { lessons };
 }
 
-async function attachChecks(lesson: Lesson): Promise<void> {
+function attachChecks(lesson: Lesson): void {
   const label = `lesson ${lesson.number} (${lesson.slug})`;
   if (!existsSync(lesson.checksPath)) {
     lesson.unavailable = `${label} has no checks yet: ${path.relative(PROJECT_ROOT, lesson.checksPath)} is missing`;
@@ -105,7 +108,7 @@ async function attachChecks(lesson: Lesson): Promise<void> {
   }
   let checks: LessonChecks;
   try {
-    checks = await importChecks(lesson.checksPath);
+    checks = importChecks(lesson.checksPath);
   } catch (error) {
     lesson.unavailable = `the checks of ${label} cannot be loaded: ${error instanceof Error ? error.message : String(error)}`;
     return;
@@ -124,10 +127,13 @@ async function attachChecks(lesson: Lesson): Promise<void> {
   }
 }
 
-/** Loads a checks file's default export, whichever module loader (tsx, vitest) runs the grader. */
-async function importChecks(file: string): Promise<LessonChecks> {
-  const loaded = (await import(pathToFileURL(file).href)) as { default?: LessonChecks | { default?: LessonChecks } };
-  const value = loaded.default && "default" in loaded.default ? loaded.default.default : loaded.default;
+/**
+ * Loads a checks file's default export through tsx, as the exercise processes
+ * do, so it works whatever runs the grader (tsx, plain node, vitest).
+ */
+function importChecks(file: string): LessonChecks {
+  const loaded = tsxRequire(file, __filename) as { default?: unknown };
+  const value = loaded.default;
   if (!value || typeof value !== "object" || !("exercises" in value)) throw new Error(`${file} does not default-export a LessonChecks object`);
   return value as LessonChecks;
 }

@@ -31,6 +31,19 @@ const TSX_REQUIRE_HOOK = require.resolve("tsx/cjs");
 const MEMORY_POLL_MS = 200;
 const STDERR_TAIL = 4000;
 
+/** Process groups of the exercises running now, so an interrupted grader can stop them (see stopAllExercises). */
+const running = new Set<number>();
+
+/**
+ * Kills every exercise process still running. Each runs in its own process
+ * group, so a Ctrl-C in the grader's terminal does not reach them: the grader
+ * calls this when it is interrupted, or an endless loop would outlive it.
+ */
+export function stopAllExercises(): void {
+  for (const pid of running) killGroup(pid);
+  running.clear();
+}
+
 export function runExercise(job: ExerciseJob, cwd: string, limits: Limits): Promise<RunOutcome> {
   const started = performance.now();
   return new Promise((resolve) => {
@@ -42,6 +55,7 @@ export function runExercise(job: ExerciseJob, cwd: string, limits: Limits): Prom
       // Its own process group, so a kill also reaches processes the learner's code started.
       detached: true,
     });
+    if (child.pid !== undefined) running.add(child.pid);
     let stderr = "";
     child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
       stderr = (stderr + chunk).slice(-STDERR_TAIL);
@@ -54,6 +68,7 @@ export function runExercise(job: ExerciseJob, cwd: string, limits: Limits): Prom
       clearTimeout(timer);
       clearInterval(memoryWatch);
       killGroup(child.pid);
+      if (child.pid !== undefined) running.delete(child.pid);
       resolve({ status, message, seconds: (performance.now() - started) / 1000 });
     };
     const stop = (reason: string): void => finish("error", reason);
