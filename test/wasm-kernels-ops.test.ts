@@ -1,10 +1,20 @@
 import * as tf from "@tensorflow/tfjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { registerWasmKernels } from "../lib/wasm-kernels";
 import { setNativeBlasEnabled } from "../lib/wasm-kernels/native-blas";
 import { expectSameOnWasmAndCpu, KERNEL_PATHS, loadWasmWithKernels, randomTensor, run } from "./wasm-kernels.helpers";
 
 beforeAll(loadWasmWithKernels);
 afterAll(() => setNativeBlasEnabled(true));
+
+describe("registerWasmKernels", () => {
+  it("adds the kernels stock wasm lacks, and a second call changes nothing", () => {
+    const before = ["UnsortedSegmentSum", "Conv2DBackpropFilter", "BatchMatMul"].map((name) => tf.getKernel(name, "wasm"));
+    expect(before.every((k) => k !== undefined)).toBe(true);
+    registerWasmKernels();
+    expect(["UnsortedSegmentSum", "Conv2DBackpropFilter", "BatchMatMul"].map((name) => tf.getKernel(name, "wasm"))).toEqual(before);
+  });
+});
 
 describe.each(KERNEL_PATHS)("UnsortedSegmentSum (Embedding gradient) on $name", ({ native }) => {
   beforeAll(() => setNativeBlasEnabled(native));

@@ -4,10 +4,11 @@
  *
  * Stock tfjs-backend-wasm reaches XNNPACK only when neither operand is
  * transposed and the batch is 1; every other form (each Dense backward pass)
- * falls to a naive loop at 0.4-2 GFLOP/s instead of 10-20. Here a transposed
- * operand is first transposed explicitly (wasm's Transpose kernel), then the
- * product goes through XNNPACK. When the optional native OpenBLAS addon is
- * loaded, it takes the product instead, transposes and all.
+ * falls to a naive loop at 0.4-2 GFLOP/s instead of 10-20. Here transposed
+ * operands are transposed explicitly (wasm's Transpose kernel) and the product
+ * goes through XNNPACK, as C or as Cᵀ, whichever makes XNNPACK repack the
+ * smaller operand. When the optional native OpenBLAS addon is loaded, it takes
+ * the product instead, transposes and all.
  */
 import { activeNativeBlas } from "./native-blas";
 import { forgetView, heapF32, registerView, release, scratch, type Scratch, type WasmBackend } from "./heap";

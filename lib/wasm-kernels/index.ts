@@ -6,9 +6,6 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import type { KernelConfig, KernelFunc } from "@tensorflow/tfjs";
-export { FusedAdamOptimizer } from "./adam";
-export { fusedLstm } from "./lstm-layer";
-export { nativeBlasStatus, setNativeBlasEnabled, type NativeBlasStatus } from "./native-blas";
 import { ADAM_UPDATE, adamUpdate } from "./adam";
 import { conv2DBackpropFilterKernel, conv2DBackpropInputKernel, conv2DKernel } from "./conv2d";
 import { gatherV2Kernel } from "./gather";
@@ -18,6 +15,10 @@ import { batchMatMulKernel, fusedMatMulKernel } from "./matmul";
 import { maxPoolGrad } from "./max-pool-grad";
 import { unsortedSegmentSum } from "./segment-sum";
 import { sliceKernel, splitVKernel, unpackKernel } from "./slice";
+
+export { FusedAdamOptimizer } from "./adam";
+export { fusedLstm } from "./lstm-layer";
+export { nativeBlasStatus, setNativeBlasEnabled, type NativeBlasStatus } from "./native-blas";
 
 let registered = false;
 
@@ -32,18 +33,18 @@ export function registerWasmKernels(): void {
   replace("BatchMatMul", batchMatMulKernel);
   replace("_FusedMatMul", fusedMatMulKernel);
   replace("GatherV2", gatherV2Kernel);
-  add("UnsortedSegmentSum", unsortedSegmentSum);
+  own("UnsortedSegmentSum", unsortedSegmentSum);
   replace("Conv2D", conv2DKernel);
   replace("Conv2DBackpropInput", conv2DBackpropInputKernel);
-  add("Conv2DBackpropFilter", conv2DBackpropFilterKernel);
-  replace("MaxPoolGrad", () => maxPoolGrad);
+  own("Conv2DBackpropFilter", conv2DBackpropFilterKernel);
+  own("MaxPoolGrad", maxPoolGrad);
   replace("Slice", sliceKernel);
   replace("Unpack", unpackKernel);
   replace("SplitV", splitVKernel);
   replace("Identity", identityKernel);
-  add(ADAM_UPDATE, adamUpdate);
-  add(LSTM_FORWARD, lstmForward);
-  add(LSTM_BACKWARD, lstmBackward);
+  own(ADAM_UPDATE, adamUpdate);
+  own(LSTM_FORWARD, lstmForward);
+  own(LSTM_BACKWARD, lstmBackward);
   registered = true;
 }
 
@@ -54,8 +55,8 @@ function replace(kernelName: string, make: (stock: KernelFunc) => KernelFunc): v
   tf.registerKernel({ ...stock, kernelFunc: make(stock.kernelFunc) });
 }
 
-/** Registers a kernel that stock tfjs-backend-wasm lacks. */
-function add(kernelName: string, kernelFunc: KernelFunc): void {
+/** Registers a kernel of the course's own, in place of the stock one if there is one. */
+function own(kernelName: string, kernelFunc: KernelFunc): void {
   if (tf.getKernel(kernelName, "wasm") !== undefined) tf.unregisterKernel(kernelName, "wasm");
   tf.registerKernel({ kernelName, backendName: "wasm", kernelFunc });
 }
