@@ -13,7 +13,7 @@
  * trains on one core, and on these shared 2-core machines PyTorch's second
  * thread helps only when the machine is otherwise idle.
  *
- * Usage: npx tsx test/bench/models.ts [--models mlp,conv1d,lstm,multihot] [--seconds 20] [--no-torch] [--no-wasm-only]
+ * Usage: npx tsx test/bench/models.ts [--models mlp,conv1d,lstm,multihot] [--seconds 15] [--no-torch] [--no-wasm-only]
  */
 import * as tf from "@tensorflow/tfjs";
 import { spawnSync } from "node:child_process";
@@ -106,13 +106,14 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const option = (flag: string) => argv.includes(flag);
   const value = (flag: string, fallback: string) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : fallback);
   const names = value("--models", "mlp,conv1d,lstm,multihot").split(",") as ModelName[];
-  const seconds = Number(value("--seconds", "20"));
+  const seconds = Number(value("--seconds", "15"));
   for (const name of names) if (!(name in MODELS)) throw new Error(`Unknown model "${name}"; use mlp, conv1d, lstm or multihot.`);
 
+  // This benchmark is about the wasm backend, even where tfjs-node is installed.
+  process.env.TFJS_BACKEND ??= "wasm";
   const backend = await initBackend();
   const native = nativeBlasStatus();
   console.log(`tfjs ${backend.tfjsVersion} on ${backend.name}: ${backend.reason}\n`);
-  if (backend.name !== "wasm") console.log("(this benchmark is about the wasm backend; the wasm-alone column still uses wasm only through the kernels that are registered)\n");
 
   console.log("Seconds per 25,000-sample epoch, batch 128, Adam: median of 5-step windows (fastest in brackets); ratio = tfjs / PyTorch.\n");
   console.log("| model | tfjs wasm + native BLAS | tfjs wasm alone | PyTorch 2 threads | PyTorch 1 thread | ratio native / PyTorch 2 thr | ratio native / PyTorch 1 thr | ratio wasm alone / PyTorch 2 thr | load (1/5/15 min) |");
