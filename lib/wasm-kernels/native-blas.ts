@@ -95,6 +95,6 @@ export function nativeBlasStatus(): NativeBlasStatus {
   }
   const threads = loaded.threads();
   return enabled
-    ? { available: true, active: true, threads, reason: `matrix products run on OpenBLAS (${threads} threads)` }
+    ? { available: true, active: true, threads, reason: `matrix products run on OpenBLAS (${threads} thread${threads === 1 ? "" : "s"})` }
     : { available: true, active: false, threads, reason: "the native BLAS addon is switched off (IMDB_COURSE_NATIVE_BLAS=0 or setNativeBlasEnabled(false)); matrix products run on wasm" };
 }
