@@ -1,0 +1,163 @@
+/**
+ * Exports lessons to a folder of HTML pages that work from disk with no
+ * network: one page per lesson, index.html, and plotly.js plus JupyterLab's
+ * stylesheet written once for all pages. Instructor tooling behind
+ * `npm run export`; no lesson teaches it.
+ */
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { plotlyBundlePath } from "../../lib/charts";
+import { PROJECT_ROOT } from "../jupyter-env";
+import type { Notebook } from "../learner-notebook";
+import { executeNotebooks } from "./execute";
+import { indexHtml } from "./index-page";
+import { lessonNumber, lessonTitle } from "./lessons";
+import { convertToHtml, jupyterLabStylesheet, nbconvertPython } from "./nbconvert";
+import { resourcesOutsideFolder } from "./offline-check";
+import { EXPORT_GENERATOR, hasCode, hasOutputs, INDEX_FILE, pageNotebook, PLOTLY_FILE, STYLESHEET_FILE, type PageVersion } from "./page-notebook";
+
+export interface ExportOptions {
+  /** Notebook files to export (see resolveLessons). */
+  notebooks: readonly string[];
+  version: PageVersion;
+  /** Folder to write; replaced as a whole if it holds a previous export, refused if it holds anything else. */
+  outDir: string;
+  /** Progress messages (default: stderr). */
+  log?: (message: string) => void;
+}
+
+export interface ExportResult {
+  outDir: string;
+  /** Page file names in course order (index.html not included). */
+  pages: string[];
+  bytes: number;
+}
+
+interface Lesson {
+  source: string;
+  notebook: Notebook;
+  page: string;
+  title: string;
+  number: number;
+}
+
+export function exportLessons(options: ExportOptions): ExportResult {
+  const log = options.log ?? ((message: string) => console.error(message));
+  const outDir = path.resolve(options.outDir);
+  checkReplaceable(outDir);
+  const python = nbconvertPython();
+  const work = mkdtempSync(path.join(os.tmpdir(), "imdb-course-export-"));
+  mkdirSync(path.dirname(outDir), { recursive: true });
+  // Built next to its destination, so the final rename stays on one filesystem.
+  const staging = mkdtempSync(path.join(path.dirname(outDir), `.${path.basename(outDir)}.export-`));
+  chmodSync(staging, 0o755); // mkdtemp makes it private; the export is meant to be copied and served.
+  try {
+    const lessons = loadLessons(options.notebooks, options.version, path.join(work, "executed"), log);
+    const prepared = path.join(work, "pages");
+    mkdirSync(prepared);
+    const files = lessons.map((lesson, i) => {
+      const neighbour = (other: Lesson | undefined) => other && { href: other.page, title: other.title };
+      const page = pageNotebook(lesson.notebook, {
+        title: lesson.title,
+        version: options.version,
+        sourceName: path.relative(PROJECT_ROOT, lesson.source),
+        previous: neighbour(lessons[i - 1]),
+        next: neighbour(lessons[i + 1]),
+      });
+      const file = path.join(prepared, lesson.page.replace(/\.html$/, ".ipynb"));
+      writeFileSync(file, JSON.stringify(page));
+      return file;
+    });
+    log(`Converting ${files.length} notebook(s) to HTML…`);
+    convertToHtml(python, files, staging);
+    copyFileSync(plotlyBundlePath(), path.join(staging, PLOTLY_FILE));
+    writeFileSync(path.join(staging, STYLESHEET_FILE), jupyterLabStylesheet(python));
+    writeFileSync(path.join(staging, INDEX_FILE), indexHtml(lessons.map((l) => ({ href: l.page, title: l.title })), options.version));
+    checkOffline(staging);
+    replaceFolder(staging, outDir);
+    return { outDir, pages: lessons.map((l) => l.page), bytes: folderBytes(outDir) };
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Reads the notebooks in course order; for solution pages, runs those saved without outputs. */
+function loadLessons(notebooks: readonly string[], version: PageVersion, executedDir: string, log: (m: string) => void): Lesson[] {
+  const pageNames = new Map<string, string>();
+  for (const source of notebooks) {
+    const page = `${path.basename(source, ".ipynb")}.html`;
+    const clash = pageNames.get(page);
+    if (clash !== undefined) throw new Error(`${clash} and ${source} would both become ${page}: export them separately.`);
+    pageNames.set(page, source);
+  }
+  const read = (file: string): Notebook => {
+    let notebook: Notebook;
+    try {
+      notebook = JSON.parse(readFileSync(file, "utf8")) as Notebook;
+    } catch (error) {
+      throw new Error(`${file} is not a notebook: ${(error as Error).message}`);
+    }
+    if (!Array.isArray(notebook?.cells)) throw new Error(`${file} is not a notebook: it has no "cells" list.`);
+    return notebook;
+  };
+  const originals = new Map(notebooks.map((source) => [source, read(source)]));
+  const needsRun = (source: string) => {
+    const notebook = originals.get(source) as Notebook;
+    return hasCode(notebook) && !hasOutputs(notebook);
+  };
+  const unexecuted = version === "solution" ? notebooks.filter(needsRun) : [];
+  if (unexecuted.length > 0) {
+    const scale = process.env.COURSE_SCALE || "full";
+    log(`No saved outputs in ${unexecuted.map((f) => path.relative(PROJECT_ROOT, f)).join(", ")}: running them at COURSE_SCALE=${scale}…`);
+    executeNotebooks(unexecuted, executedDir);
+    for (const source of unexecuted) originals.set(source, read(path.join(executedDir, path.basename(source))));
+  }
+  const lessons = notebooks.map((source): Lesson => {
+    const notebook = originals.get(source) as Notebook;
+    return { source, notebook, page: `${path.basename(source, ".ipynb")}.html`, title: lessonTitle(notebook, source), number: lessonNumber(notebook, source) };
+  });
+  lessons.sort((a, b) => a.number - b.number || a.page.localeCompare(b.page));
+  return lessons;
+}
+
+function checkOffline(folder: string): void {
+  const problems: string[] = [];
+  for (const name of readdirSync(folder).filter((n) => n.endsWith(".html"))) {
+    const outside = resourcesOutsideFolder(readFileSync(path.join(folder, name), "utf8"), (relative) => existsSync(path.join(folder, relative)));
+    if (outside.length > 0) problems.push(`${name} loads ${outside.join(", ")}`);
+  }
+  if (problems.length > 0) {
+    throw new Error(
+      `The pages would need files from outside the export folder, so they would not work offline:\n  ${problems.join("\n  ")}\n` +
+        "Put images into the notebook (as cell attachments or inline data) instead of linking them.",
+    );
+  }
+}
+
+/** An existing output folder is replaced only when empty or written by a previous export (never a folder of other files). */
+function checkReplaceable(outDir: string): void {
+  if (!existsSync(outDir)) return;
+  if (!statSync(outDir).isDirectory()) throw new Error(`--out ${outDir} is a file: give a folder.`);
+  const entries = readdirSync(outDir);
+  if (entries.length === 0) return;
+  const index = path.join(outDir, INDEX_FILE);
+  const previous = existsSync(index) && readFileSync(index, "utf8").includes(`<meta name="generator" content="${EXPORT_GENERATOR}">`);
+  if (!previous) throw new Error(`--out ${outDir} already holds files that an export did not write: choose a new or empty folder.`);
+}
+
+/** Swaps the finished folder into place with two renames: the old export or the new one, never a half-written one. */
+function replaceFolder(staging: string, outDir: string): void {
+  const old = `${staging}.old`;
+  if (existsSync(outDir)) renameSync(outDir, old);
+  renameSync(staging, outDir);
+  rmSync(old, { recursive: true, force: true });
+}
+
+function folderBytes(folder: string): number {
+  return readdirSync(folder, { withFileTypes: true }).reduce((sum, entry) => {
+    const file = path.join(folder, entry.name);
+    return sum + (entry.isDirectory() ? folderBytes(file) : statSync(file).size);
+  }, 0);
+}

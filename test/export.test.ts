@@ -1,0 +1,310 @@
+/**
+ * `npm run export`: the pieces on small hand-made cases, then a real export
+ * (solutions/00-setup plus a chart notebook this test writes, both run by the
+ * exporter because they have no saved outputs) opened in headless Chromium from
+ * file:// with the network off.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PLOTLY_BUNDLE_ATTRIBUTE, plotlyBundleHtml, chartHtml } from "../lib/charts";
+import { indexHtml } from "../scripts/export/index-page";
+import { lessonNumber, lessonTitle, resolveLessons } from "../scripts/export/lessons";
+import { resourcesOutsideFolder } from "../scripts/export/offline-check";
+import { hasOutputs, pageNotebook } from "../scripts/export/page-notebook";
+import type { Notebook, NotebookCell } from "../scripts/learner-notebook";
+
+const ROOT = path.resolve(__dirname, "..");
+const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+const ARTIFACTS = path.join(ROOT, "test", "artifacts");
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+function notebook(cells: NotebookCell[], metadata: Record<string, unknown> = {}): Notebook {
+  return { cells, metadata, nbformat: 4, nbformat_minor: 5 };
+}
+const markdown = (source: string): NotebookCell => ({ cell_type: "markdown", source, metadata: {} });
+const code = (source: string, outputs: unknown[] = []): NotebookCell => ({ cell_type: "code", source, metadata: {}, outputs, execution_count: outputs.length ? 1 : null });
+const html = (text: string) => ({ output_type: "display_data", data: { "text/html": text }, metadata: {} });
+const stdout = (text: string) => ({ output_type: "stream", name: "stdout", text });
+
+function runExport(args: string[]): { status: number | null; output: string; seconds: number } {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, [TSX, path.join(ROOT, "scripts", "export.ts"), ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, COURSE_SCALE: "smoke" },
+  });
+  return { status: result.status, output: `${result.stdout}${result.stderr}`, seconds: (performance.now() - started) / 1000 };
+}
+
+describe("resolveLessons", () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "export-lessons-"));
+  for (const name of ["00-setup.ipynb", "01-exploring-reviews.ipynb", "10-extra.ipynb", "README.md"]) writeFileSync(path.join(dir, name), "{}");
+  const elsewhere = path.join(dir, "elsewhere", "my-lesson.ipynb");
+  mkdirSync(path.dirname(elsewhere));
+  writeFileSync(elsewhere, "{}");
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("takes every notebook of the folder, by file name, when no lesson is named", () => {
+    expect(resolveLessons([], dir).map((f) => path.basename(f))).toEqual(["00-setup.ipynb", "01-exploring-reviews.ipynb", "10-extra.ipynb"]);
+  });
+
+  it("finds a lesson by number, name, file name or path, once each", () => {
+    const found = resolveLessons(["01", "1", "10-extra", "00-setup.ipynb", elsewhere], dir);
+    expect(found).toEqual([path.join(dir, "01-exploring-reviews.ipynb"), path.join(dir, "10-extra.ipynb"), path.join(dir, "00-setup.ipynb"), elsewhere]);
+  });
+
+  it("names the lessons there when a name is unknown", () => {
+    expect(() => resolveLessons(["07"], dir)).toThrow(/Unknown lesson "07"\. Lessons in .*: 00-setup, 01-exploring-reviews, 10-extra\./);
+    expect(() => resolveLessons(["setup"], dir)).toThrow(/Unknown lesson "setup"/);
+  });
+});
+
+describe("lesson titles and order", () => {
+  it("takes the title from metadata, else the first heading, else the file name", () => {
+    const cells = [markdown("Some text\n\n## 1. Exploring the reviews ##\n\n# Later heading")];
+    expect(lessonTitle(notebook(cells, { imdb_course: { title: "Exploring the reviews" } }), "x.ipynb")).toBe("Exploring the reviews");
+    expect(lessonTitle(notebook(cells), "x.ipynb")).toBe("1. Exploring the reviews");
+    expect(lessonTitle(notebook([code("# not a heading")]), "dir/05-lstm.ipynb")).toBe("05-lstm");
+  });
+
+  it("places a lesson by metadata, else by the file name's number, else last", () => {
+    expect(lessonNumber(notebook([], { imdb_course: { lesson: 3 } }), "07-x.ipynb")).toBe(3);
+    expect(lessonNumber(notebook([]), "dir/07-x.ipynb")).toBe(7);
+    expect(lessonNumber(notebook([]), "appendix.ipynb")).toBe(Number.POSITIVE_INFINITY);
+  });
+});
+
+describe("pageNotebook", () => {
+  const chart = chartHtml([{ type: "bar", x: ["a"], y: [1] }], {}, { id: "c1" });
+  const executed = notebook([
+    markdown("# Lesson"),
+    code("loadPlotly()", [html(plotlyBundleHtml("var Plotly = {};"))]),
+    code("showChart(…)", [html(`<p ${PLOTLY_BUNDLE_ATTRIBUTE}="omitted">left out</p>`), html(chart), stdout("42\n")]),
+  ]);
+  const context = { title: "Lesson", sourceName: "notebooks/01-x.ipynb", next: { href: "02-y.html", title: "Next one" } };
+
+  it("keeps a solution's outputs except the inline plotly bundle and the note that it was left out", () => {
+    const page = pageNotebook(executed, { ...context, version: "solution" });
+    expect(page.cells[1].outputs).toEqual([]);
+    expect(page.cells[2].outputs).toEqual([html(chart), stdout("42\n")]);
+    expect(JSON.stringify(page)).not.toContain(PLOTLY_BUNDLE_ATTRIBUTE);
+    expect(page.metadata).toMatchObject({ title: "Lesson", imdb_course_export: { plotly: "plotly.js", next: { href: "02-y.html" }, previous: null, note: null } });
+  });
+
+  it("shows a learner page without outputs, with a note saying where to run it", () => {
+    const page = pageNotebook(executed, { ...context, version: "learner" });
+    expect(hasOutputs(page)).toBe(false);
+    expect(page.cells.map((c) => c.source)).toEqual(executed.cells.map((c) => c.source));
+    expect((page.metadata.imdb_course_export as { note: string }).note).toContain("notebooks/01-x.ipynb");
+  });
+});
+
+describe("resourcesOutsideFolder", () => {
+  const inFolder = (relative: string) => ["plotly.js", "img/a.png"].includes(relative);
+
+  it("reports absolute URLs, files not in the folder and paths leaving it", () => {
+    const page = [
+      '<script src="https://cdn.example.org/require.js"></script>',
+      "<link rel=stylesheet href=//fonts.example.org/f.css>",
+      "<img src='img/missing.png'>",
+      '<img srcset="img/a.png 1x, ../b.png 2x">',
+      '<style>@import "http://x.org/a.css"; .a { background: url(file:///etc/b.png) }</style>',
+      '<div style="background: url(&quot;https://x.org/c.png&quot;)"></div>',
+    ].join("\n");
+    expect(resourcesOutsideFolder(page, inFolder)).toEqual([
+      "https://cdn.example.org/require.js",
+      "//fonts.example.org/f.css",
+      "img/missing.png",
+      "../b.png",
+      "file:///etc/b.png",
+      "http://x.org/a.css",
+      "https://x.org/c.png",
+    ]);
+  });
+
+  it("accepts files in the folder, inline data, links followed only on a click, and tags quoted inside scripts", () => {
+    const page = [
+      '<script src="plotly.js"></script><img src="./img/a.png"><img src="data:image/png;base64,AAAA">',
+      '<a href="https://ai.stanford.edu/~amaas/data/sentiment/">dataset</a>',
+      `<script>var review = "<img src='https://x.org/y.png'>";</script>`,
+    ].join("\n");
+    expect(resourcesOutsideFolder(page, inFolder)).toEqual([]);
+  });
+});
+
+describe("indexHtml", () => {
+  it("links the pages in the order given, with escaped titles", () => {
+    const page = indexHtml([{ href: "00-setup.html", title: "0. Setup" }, { href: "01-a.html", title: "Words <& tags>" }], "solution");
+    expect([...page.matchAll(/<a href="([^"]+)">([^<]*)<\/a>/g)].map((m) => [m[1], m[2]])).toEqual([
+      ["00-setup.html", "0. Setup"],
+      ["01-a.html", "Words &lt;&amp; tags&gt;"],
+    ]);
+  });
+});
+
+// A lesson-like notebook with two charts, saved without outputs: the exporter has to run it.
+const CHART_NOTEBOOK = notebook(
+  [
+    markdown("# Charts offline\n\nTwo charts drawn by the plotly bundle the export writes once."),
+    code('import { loadPlotly, showChart } from "imdb-course";\n\nloadPlotly();\nconsole.log("plotly loaded");'),
+    code('showChart([{ type: "bar", x: ["negative", "positive"], y: [12500, 12500] }], { title: { text: "Reviews per label" } });'),
+    code('showChart([{ type: "scatter", mode: "lines", x: [1, 2, 3], y: [0.61, 0.79, 0.84] }], { title: { text: "Accuracy" } });\n6 * 7'),
+  ].map((cell, i) => ({ ...cell, id: `cell-${i}` })),
+  {
+    kernelspec: { name: "tslab", display_name: "TypeScript (tslab)", language: "typescript" },
+    imdb_course: { lesson: 98, slug: "98-charts-offline", title: "Charts offline" },
+  },
+);
+
+interface PageReport {
+  requests: string[];
+  errors: string[];
+  charts: { id: string; svgs: number; tracesWithPaths: number }[];
+  codeCells: number;
+  outputs: number;
+  text: string;
+}
+
+describe.sequential("npm run export, opened in headless Chromium offline", () => {
+  let scratch: string;
+  let sources: string;
+  let solutionsDir: string;
+  let exported: ReturnType<typeof runExport>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    scratch = mkdtempSync(path.join(os.tmpdir(), "export-test-"));
+    solutionsDir = path.join(scratch, "solutions");
+    // Inside the project, so that the kernel resolves "imdb-course" from its node_modules.
+    mkdirSync(ARTIFACTS, { recursive: true });
+    sources = mkdtempSync(path.join(ARTIFACTS, "export-sources-"));
+    const chartNotebook = path.join(sources, "98-charts-offline.ipynb");
+    writeFileSync(chartNotebook, JSON.stringify(CHART_NOTEBOOK));
+    exported = runExport(["--solutions", "00", chartNotebook, "--out", solutionsDir]);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      chromiumSandbox: false,
+      // Anything that still tries the network meets a proxy that refuses it.
+      args: ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+        "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>"],
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    for (const folder of [scratch, sources]) if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  async function openPage(file: string, screenshot?: string): Promise<PageReport> {
+    const context = await browser.newContext({ offline: true });
+    const requests: string[] = [];
+    const errors: string[] = [];
+    context.on("request", (request) => requests.push(request.url()));
+    const page = await context.newPage();
+    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("console", (message) => { if (message.type() === "error") errors.push(message.text()); });
+    await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+    // Strings and locators run in the page: this project's TypeScript has no DOM types.
+    await page.waitForFunction('[...document.querySelectorAll(".imdb-course-chart")].every((c) => c.querySelector(".main-svg"))', null, { timeout: 20_000 })
+      .catch(() => undefined); // the report below says which chart stayed empty
+    const charts = [];
+    for (const chart of await page.locator(".imdb-course-chart").all()) {
+      charts.push({
+        id: (await chart.getAttribute("id")) ?? "",
+        svgs: await chart.locator("svg.main-svg").count(),
+        tracesWithPaths: await chart.locator(".trace").evaluateAll((traces) =>
+          traces.filter((trace) => [...trace.querySelectorAll("path")].some((p) => (p.getAttribute("d") ?? "").length > 4)).length),
+      });
+    }
+    const report = { charts, codeCells: await page.locator(".jp-CodeCell").count(), outputs: await page.locator(".jp-OutputArea-output").count(), text: await page.locator("body").innerText() };
+    if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
+    await context.close();
+    return { ...report, requests, errors };
+  }
+
+  it("writes a page per lesson, an index in course order, and plotly.js once", () => {
+    expect(exported.status, exported.output).toBe(0);
+    console.log(exported.output.split("\n").filter((line) => line.startsWith("Exported")).join("\n"));
+    expect(readdirSync(solutionsDir).sort()).toEqual(["00-setup.html", "98-charts-offline.html", "index.html", "jupyterlab.css", "plotly.js"]);
+    const index = readFileSync(path.join(solutionsDir, "index.html"), "utf8");
+    expect([...index.matchAll(/<a href="([^"]+)">([^<]*)<\/a>/g)].map((m) => [m[1], m[2]])).toEqual([
+      ["00-setup.html", "0. Setup: is everything in place?"],
+      ["98-charts-offline.html", "Charts offline"],
+    ]);
+    const page = readFileSync(path.join(solutionsDir, "98-charts-offline.html"), "utf8");
+    const head = page.slice(0, page.indexOf("</head>"));
+    expect(head).toContain('<script src="plotly.js"></script>');
+    expect(page).not.toContain(PLOTLY_BUNDLE_ATTRIBUTE);
+    expect(page.length).toBeLessThan(100_000);
+  });
+
+  it("draws every chart, shows code and outputs, and loads nothing from outside the folder", async () => {
+    const folderUrl = pathToFileURL(solutionsDir).href + "/";
+    const chartsPage = await openPage(path.join(solutionsDir, "98-charts-offline.html"), path.join(ARTIFACTS, "export-charts-page.png"));
+    expect(chartsPage.charts).toHaveLength(2);
+    for (const chart of chartsPage.charts) {
+      expect(chart.svgs, `chart ${chart.id} has no plot`).toBeGreaterThan(0);
+      expect(chart.tracesWithPaths, `chart ${chart.id} draws no trace`).toBe(1);
+    }
+    expect(chartsPage.codeCells).toBe(3);
+    expect(chartsPage.text).toContain("plotly loaded");
+    expect(chartsPage.text).toContain("42");
+
+    const setupPage = await openPage(path.join(solutionsDir, "00-setup.html"));
+    expect(setupPage.codeCells).toBe(3);
+    expect(setupPage.outputs).toBeGreaterThanOrEqual(3);
+    expect(setupPage.text).toMatch(/backend: (tensorflow|wasm|cpu)/);
+    expect(setupPage.text.replace(/\s+/g, "")).toContain("[[19,22],[43,50]]");
+
+    const indexPage = await openPage(path.join(solutionsDir, "index.html"));
+    for (const report of [chartsPage, setupPage, indexPage]) {
+      expect(report.errors).toEqual([]);
+      expect(report.requests.filter((url) => !url.startsWith(folderUrl))).toEqual([]);
+    }
+    expect(chartsPage.requests).toContain(`${folderUrl}plotly.js`);
+  }, 60_000);
+
+  it("exports learner pages without outputs, saying where to run them", async () => {
+    const learnerDir = path.join(scratch, "learner");
+    const result = runExport(["00", "--out", learnerDir]);
+    expect(result.status, result.output).toBe(0);
+    const report = await openPage(path.join(learnerDir, "00-setup.html"));
+    expect(report.codeCells).toBe(3);
+    expect(report.text).toContain("tf.matMul");
+    expect(report.text).toContain("exercise version of the lesson, shown without outputs: open notebooks/00-setup.ipynb");
+    expect(report.outputs).toBe(0);
+    expect(readFileSync(path.join(learnerDir, "index.html"), "utf8")).toContain("Exercises");
+  }, 60_000);
+
+  it("replaces a previous export but refuses a folder of other files", () => {
+    const again = runExport(["00", "--out", path.join(scratch, "learner")]);
+    expect(again.status, again.output).toBe(0);
+    const foreign = path.join(scratch, "foreign");
+    mkdirSync(foreign);
+    writeFileSync(path.join(foreign, "notes.txt"), "mine");
+    const refused = runExport(["00", "--out", foreign]);
+    expect(refused.status).toBe(1);
+    expect(refused.output).toContain("already holds files that an export did not write");
+    expect(readdirSync(foreign)).toEqual(["notes.txt"]);
+  }, 60_000);
+
+  it("says which lessons exist when a name is unknown, and why an unexecuted notebook could not be run", () => {
+    const unknown = runExport(["--solutions", "99", "--out", path.join(scratch, "unknown")]);
+    expect(unknown.status).toBe(1);
+    expect(unknown.output).toMatch(/Unknown lesson "99"\. Lessons in .*solutions: 00-setup/);
+
+    const broken = path.join(sources, "97-broken.ipynb");
+    writeFileSync(broken, JSON.stringify(notebook([{ ...code('throw new Error("this lesson is broken");'), id: "c" }], CHART_NOTEBOOK.metadata)));
+    const failed = runExport(["--solutions", broken, "--out", path.join(scratch, "broken")]);
+    expect(failed.status).toBe(1);
+    expect(failed.output).toContain("this lesson is broken");
+    expect(failed.output).toMatch(/97-broken\.ipynb has no saved outputs, and running it failed/);
+    expect(existsSync(path.join(scratch, "broken"))).toBe(false);
+    expect(readdirSync(scratch).filter((name) => name.startsWith(".")), "staging folders left behind").toEqual([]);
+  }, 60_000);
+});
