@@ -131,6 +131,12 @@ export function histogram(values: ArrayLike<number>, binWidth: number, max: numb
   return { edges, counts, above };
 }
 
+/** A plotly bar trace of a histogram, one bar per bin drawn across its whole width (lesson 1). */
+export function histogramBarTrace(name: string, hist: Histogram): Data {
+  const width = hist.edges.length > 1 ? hist.edges[1] - hist.edges[0] : 1;
+  return { type: "bar", name, x: hist.counts.map((_, i) => hist.edges[i] + width / 2), y: hist.counts, width, opacity: 0.6 } as Data;
+}
+
 export interface BoxSummary {
   q1: number;
   median: number;
@@ -187,11 +193,22 @@ export function boxPlotTrace(name: string, box: BoxSummary): Data {
   } as Data;
 }
 
-/** How often each token occurs over all the token lists (lesson 1). */
-export function countWords(tokenLists: Iterable<readonly string[]>): Map<string, number> {
+/**
+ * How often each word occurs over all the texts, split into words by
+ * `tokenizer` (lesson 1; the course's is `tokenize`). One text is tokenized at
+ * a time, so 50,000 reviews never exist as 11 million strings at once.
+ */
+export function countWords(texts: Iterable<string>, tokenizer: (text: string) => readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const tokens of tokenLists) for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
+  for (const text of texts) for (const word of tokenizer(text)) counts.set(word, (counts.get(word) ?? 0) + 1);
   return counts;
+}
+
+/** The word counts of several groups added together, e.g. positive and negative reviews (lesson 1). */
+export function mergeCounts(...groups: ReadonlyMap<string, number>[]): Map<string, number> {
+  const merged = new Map<string, number>();
+  for (const counts of groups) for (const [word, count] of counts) merged.set(word, (merged.get(word) ?? 0) + count);
+  return merged;
 }
 
 export interface WordCount {

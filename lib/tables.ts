@@ -29,7 +29,9 @@ export interface FrameLike {
 
 /**
  * A danfojs DataFrame or Series as a Table (lesson 1). A Series becomes one
- * column named after it.
+ * column named after it. A default index (0, 1, 2, … as after `groupby`)
+ * numbers rows without saying anything, so it is left out; any other index
+ * (e.g. describe()'s "count", "mean", …) becomes the first column.
  */
 export function frameTable(frame: FrameLike): Table {
   const values = frame.values;
@@ -38,12 +40,14 @@ export function frameTable(frame: FrameLike): Table {
   if (!isSeries && rows.some((row) => row.length !== frame.columns.length)) {
     throw new Error(`frameTable: a row has a different number of values than the ${frame.columns.length} columns; pass a danfojs DataFrame or Series.`);
   }
-  return { columns: frame.columns.map(String), rows, index: frame.index };
+  const defaultIndex = frame.index.every((label, i) => label === i);
+  return defaultIndex ? { columns: frame.columns.map(String), rows } : { columns: frame.columns.map(String), rows, index: frame.index };
 }
 
 /**
- * An HTML table (lesson 1): numbers right-aligned, integers with thousands
- * separators ("25,000"), other numbers with `digits` decimals, text escaped.
+ * An HTML table (lesson 1): numbers right-aligned, integers (and numbers
+ * within rounding error of one) with thousands separators ("25,000"), other
+ * numbers with `digits` decimals, text escaped.
  */
 export function tableHtml(table: Table, options: TableOptions = {}): string {
   const digits = options.digits ?? 3;
@@ -80,7 +84,8 @@ function formatValue(value: unknown, digits: number): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") {
     if (Number.isNaN(value)) return "";
-    if (Number.isInteger(value)) return value.toLocaleString("en-US");
+    // A percentile like 597.0000000000001 is an integer up to rounding: shown as one.
+    if (Math.abs(value - Math.round(value)) <= 1e-9 * Math.max(1, Math.abs(value))) return Math.round(value).toLocaleString("en-US");
     return value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
   }
   return String(value);

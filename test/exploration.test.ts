@@ -5,8 +5,10 @@ import {
   countWords,
   distinctiveWords,
   histogram,
+  histogramBarTrace,
   logLogSlope,
   maxlenCoverage,
+  mergeCounts,
   percentileOfSorted,
   rankFrequency,
   rankWords,
@@ -92,6 +94,11 @@ describe("histogram", () => {
     expect(h.above).toBe(2);
   });
 
+  it("becomes bars centred on their bins, as wide as a bin", () => {
+    const trace = histogramBarTrace("train", histogram([0, 9, 10, 19.5, 25], 10, 30));
+    expect(trace).toMatchObject({ type: "bar", name: "train", x: [5, 15, 25], y: [2, 2, 1], width: 10 });
+  });
+
   it("rounds the number of bins up when max is not a multiple of the width", () => {
     expect(histogram([24], 10, 25).edges).toEqual([0, 10, 20, 30]);
   });
@@ -116,13 +123,16 @@ describe("boxSummary and boxPlotTrace", () => {
 });
 
 describe("word counts and rankings", () => {
-  const counts = countWords([
-    ["the", "film", "was", "the", "best"],
-    ["a", "film", "the"],
-  ]);
+  const counts = countWords(["the film was the best", "a film  the"], (text) => text.split(" ").filter((w) => w !== ""));
 
-  it("counts every token over all lists", () => {
+  it("counts every word the tokenizer gives, over all texts", () => {
     expect(Object.fromEntries(counts)).toEqual({ the: 3, film: 2, was: 1, best: 1, a: 1 });
+  });
+
+  it("adds the counts of several groups", () => {
+    const merged = mergeCounts(counts, new Map([["the", 1], ["new", 4]]));
+    expect(Object.fromEntries(merged)).toEqual({ the: 4, film: 2, was: 1, best: 1, a: 1, new: 4 });
+    expect(counts.get("the")).toBe(3);
   });
 
   it("ranks by count, ties alphabetically", () => {

@@ -8,6 +8,11 @@ describe("tableHtml", () => {
     expect(html).toContain('<tr><td>train</td><td style="text-align:right">25,000</td><td style="text-align:right">234.8</td></tr>');
   });
 
+  it("shows a number within rounding error of an integer as that integer", () => {
+    const html = tableHtml({ columns: ["p95"], rows: [[597.0000000000001], [596.9999999999999], [597.05]] }, { digits: 1 });
+    expect(html.match(/>[^<]+<\/td>/g)).toEqual([">597</td>", ">597</td>", ">597.1</td>"]);
+  });
+
   it("shows an index as a first header column, with an empty corner", () => {
     const html = tableHtml({ columns: ["n"], rows: [[1], [2]], index: ["neg", "pos"] });
     expect(html).toContain("<thead><tr><th></th><th>n</th></tr></thead>");
@@ -33,10 +38,14 @@ describe("frameTable", () => {
     const dfd = await import("danfojs-node");
     const frame = new dfd.DataFrame({ label: [0, 1, 1], length: [10, 20, 30] });
     const grouped = frame.groupby(["label"]).agg({ length: "mean" });
-    expect(frameTable(grouped)).toEqual({ columns: ["label", "length_mean"], rows: [[0, 10], [1, 25]], index: [0, 1] });
+    expect(frameTable(grouped)).toEqual({ columns: ["label", "length_mean"], rows: [[0, 10], [1, 25]] });
+    const described = frameTable(frame.describe());
+    expect(described.index?.slice(0, 2)).toEqual(["count", "mean"]);
+    expect(described.rows.slice(0, 2)).toEqual([[3, 3], [2 / 3, 20]]);
   }, 30_000);
 
-  it("turns a Series into one column", () => {
-    expect(frameTable({ columns: ["length"], index: [0, 1], values: [4, 7] })).toEqual({ columns: ["length"], rows: [[4], [7]], index: [0, 1] });
+  it("turns a Series into one column, and keeps an index other than 0, 1, 2, …", () => {
+    expect(frameTable({ columns: ["length"], index: [0, 1], values: [4, 7] })).toEqual({ columns: ["length"], rows: [[4], [7]] });
+    expect(frameTable({ columns: ["n"], index: [1, 0], values: [4, 7] })).toEqual({ columns: ["n"], rows: [[4], [7]], index: [1, 0] });
   });
 });
