@@ -25,4 +25,5 @@ export * from "./sequence-tensors";
 export * from "./model-variants";
 export * from "./models";
 export * from "./model-comparison";
+export * from "./multi-hot-dataset";
 export * from "./ngrams";
