@@ -16,9 +16,9 @@ describe("lessonImports", () => {
 describe("prepareExerciseModule", () => {
   const file = exerciseFileName("ex 1");
 
-  it("puts the imports first, each name once, leaves out those the cell declares, and exports what the checks need", () => {
-    const prelude = 'import * as tf from "@tensorflow/tfjs";\nimport { a, b } from "m";\nimport { b, c } from "n";\nimport d from "o";';
-    const cell = 'import * as tf from "@tensorflow/tfjs";\nconst c = 1;\nfunction f() { return c; }';
+  it("puts the imports the cell uses first, each name once, leaves out those the cell declares, and exports what the checks need", () => {
+    const prelude = 'import * as tf from "@tensorflow/tfjs";\nimport { a, b } from "m";\nimport { b, c } from "n";\nimport d from "o";\nimport { unused } from "p";';
+    const cell = 'import * as tf from "@tensorflow/tfjs";\nconst c = 1;\nfunction f() { return [tf, a, b, c, d]; }';
     const { module } = prepareExerciseModule(prelude, cell, ["f"], file);
     expect(module?.text).toBe(`import { a, b } from "m";\nimport d from "o";\n${cell}\nexport { f };\n`);
     expect(module?.cellLineOffset).toBe(2);

@@ -56,7 +56,7 @@ export function prepareExerciseModule(prelude: string, cellSource: string, expor
     const list = missing.map((n) => `\`${n}\``).join(", ");
     return { problem: `the exercise cell does not define ${list} at its top level; keep the name${missing.length > 1 ? "s" : ""} the exercise gives` };
   }
-  const preludeText = preludeWithout(prelude, declared);
+  const preludeText = preludeFor(prelude, declared, identifiersIn(cell));
   const toExport = exports.filter((name) => !exported.has(name));
   const exportLine = toExport.length > 0 ? `\nexport { ${toExport.join(", ")} };\n` : "\n";
   const head = preludeText === "" ? "" : `${preludeText}\n`;
@@ -114,18 +114,32 @@ export function lessonImports(cellSources: readonly string[]): string {
   return imports.join("\n");
 }
 
+/** Every identifier written in a source (a superset of the names it uses). */
+function identifiersIn(source: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node)) names.add(node.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return names;
+}
+
 /**
- * The prelude's imports without the bindings the cell declares itself (a
- * learner who repeats `import * as tf from "@tensorflow/tfjs"` in the cell, as
- * tslab allows, must not get a duplicate-identifier error) and without a
- * binding imported twice (two cells of the lesson importing the same name).
+ * The prelude's import bindings that the cell uses, except those it declares
+ * itself (a learner who repeats `import * as tf from "@tensorflow/tfjs"` in the
+ * cell, as tslab allows, must not get a duplicate-identifier error), each name
+ * once (two cells of a lesson may import the same name). Leaving out unused
+ * imports changes nothing at run time (TypeScript drops them from the output)
+ * and spares the type check the libraries a cell does not touch, which is most
+ * of its time.
  */
-function preludeWithout(prelude: string, declaredByCell: ReadonlySet<string>): string {
+function preludeFor(prelude: string, declaredByCell: ReadonlySet<string>, usedByCell: ReadonlySet<string>): string {
   const source = ts.createSourceFile("prelude.ts", prelude, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
   const printer = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed });
   const taken = new Set(declaredByCell);
   const take = (name: ts.Identifier | undefined): ts.Identifier | undefined => {
-    if (!name || taken.has(name.text)) return undefined;
+    if (!name || taken.has(name.text) || !usedByCell.has(name.text)) return undefined;
     taken.add(name.text);
     return name;
   };
