@@ -28,6 +28,17 @@ describe("lesson 3 exercises", () => {
     ]);
   }, 120_000);
 
+  it("run an answer built on the lesson's imports (TensorFlow.js and the course library) in the exercise's process", async () => {
+    const viaLibrary = [
+      PAD_SIGNATURE,
+      "  const padded = padSequences([sequence], { maxlen, padding, truncating });",
+      "  return Array.from(tf.tensor1d(Array.from(padded.values)).arraySync());",
+      "}",
+    ].join("\n");
+    const report = await gradeWithAnswers(SLUG, { "l3-pad-sequence": viaLibrary });
+    expect(exerciseReport(report, "l3-pad-sequence")).toMatchObject({ status: "passed", message: undefined });
+  }, 120_000);
+
   it("fail truncating at the wrong end, and a Dense count without biases", async () => {
     const wrongEnd = `${PAD_SIGNATURE}\n  const kept = truncating === "pre" ? sequence.slice(0, maxlen) : sequence.slice(-maxlen);\n  const zeros = new Array(Math.max(0, maxlen - kept.length)).fill(0);\n  return padding === "pre" ? [...zeros, ...kept] : [...kept, ...zeros];\n}`;
     const noBias = "function embeddingParams(v: number, d: number) { return v * d; }\nfunction denseParams(inputs: number, units: number) { return inputs * units; }";
