@@ -1,8 +1,9 @@
 /**
  * Numbering n-grams without building their strings (lesson 7, "Bag of n-grams").
  *
- * Joining tokens into "not bad" strings and hashing them for every bigram of
- * 25,000 reviews took about 20 s and 1 GB. Here every n-gram is a node: a
+ * Joining tokens into "not bad" strings and hashing them for every bigram
+ * took 17 s for the vocabulary of the 25,000 training reviews; numbered this
+ * way it takes about 3 s (both at load ~1). Here every n-gram is a node: a
  * unigram's node comes from a map of token strings, and an n-gram's node is
  * the child of its first n-1 tokens' node along its last token, found in a
  * hash table of integer pairs (a Map keyed by numbers was 3x slower).
