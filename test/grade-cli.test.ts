@@ -4,7 +4,7 @@
  * bad command line).
  */
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { findNotebooks, parseGradeArguments, UsageError } from "../scripts/grading/arguments";
@@ -98,6 +98,22 @@ describe("reports", () => {
   });
 });
 
+/** The processes whose parent is `parent`, read from /proc (no `ps` on a bare Debian image). */
+function childProcesses(parent: number): Array<{ pid: number; command: string }> {
+  return readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((name) => {
+      try {
+        // Fields after the command name, which is in parentheses: state, ppid, …
+        const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+        const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+        return ppid === parent ? [{ pid: Number(name), command: readFileSync(`/proc/${name}/cmdline`, "utf8").replace(/\0/g, " ") }] : [];
+      } catch {
+        return []; // the process ended while we looked
+      }
+    });
+}
+
 describe("npm run grade", () => {
   const run = (args: string[]) => spawnSync(process.execPath, [TSX, path.join(ROOT, "scripts", "grade.ts"), ...args], { cwd: ROOT, encoding: "utf8" });
 
@@ -146,9 +162,7 @@ describe("npm run grade", () => {
     let exercisePid: number | undefined;
     for (let waited = 0; exercisePid === undefined && waited < 60_000; waited += 250) {
       await new Promise((resolve) => setTimeout(resolve, 250));
-      const children = spawnSync("ps", ["-o", "pid=,args=", "--ppid", String(grader.pid)], { encoding: "utf8" }).stdout.split("\n");
-      const exercise = children.find((line) => line.includes(path.join("grading", "child.ts")));
-      if (exercise) exercisePid = Number(exercise.trim().split(/\s+/)[0]);
+      exercisePid = childProcesses(grader.pid!).find((child) => child.command.includes(path.join("grading", "child.ts")))?.pid;
     }
     expect(exercisePid, "no exercise process started within 60 s").toBeDefined();
     grader.kill("SIGINT");
