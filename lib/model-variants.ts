@@ -94,7 +94,7 @@ export function buildLstmDropoutModel(options: LstmVariantOptions = {}): tf.Sequ
     tf.layers.spatialDropout1d({ rate: o.embeddingDropout }),
     fusedLstm({
       units: o.units, recurrentActivation: "sigmoid", unitForgetBias: true,
-      kernelInitializer: glorot(next()), recurrentInitializer: tf.initializers.orthogonal({ seed: next(), gain: 1 }),
+      kernelInitializer: glorot(next()), recurrentInitializer: quietOrthogonal(next()),
     }),
     tf.layers.dropout({ rate: o.outputDropout }),
     tf.layers.dense({ units: 1, activation: "sigmoid", kernelInitializer: glorot(next()) }),
@@ -123,6 +123,13 @@ function seeds(seed: number): () => number {
 }
 
 const glorot = (seed: number) => tf.initializers.glorotUniform({ seed });
+
+/** Orthogonal initialiser without tfjs' "Slowness may result" warning, as lib/models.ts does (a red block in notebooks for a 60 × 240 matrix that takes milliseconds). */
+function quietOrthogonal(seed: number): ReturnType<typeof tf.initializers.orthogonal> {
+  const initializer = tf.initializers.orthogonal({ seed, gain: 1 });
+  (initializer as unknown as { ELEMENTS_WARN_SLOW: number }).ELEMENTS_WARN_SLOW = Infinity;
+  return initializer;
+}
 
 function embedding(o: Required<Common>, seed: number): tf.layers.Layer {
   return tf.layers.embedding({
