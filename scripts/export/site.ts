@@ -110,7 +110,8 @@ function loadLessons(notebooks: readonly string[], version: PageVersion, execute
   const unexecuted = version === "solution" ? notebooks.filter(needsRun) : [];
   if (unexecuted.length > 0) {
     const scale = process.env.COURSE_SCALE || "full";
-    log(`No saved outputs in ${unexecuted.map((f) => path.relative(PROJECT_ROOT, f)).join(", ")}: running them at COURSE_SCALE=${scale}…`);
+    const names = unexecuted.map((f) => path.relative(PROJECT_ROOT, f)).join(", ");
+    log(`No saved outputs in ${names}: running ${unexecuted.length > 1 ? "them" : "it"} at COURSE_SCALE=${scale}…`);
     executeNotebooks(unexecuted, executedDir);
     for (const source of unexecuted) originals.set(source, read(path.join(executedDir, path.basename(source))));
   }
