@@ -10,9 +10,9 @@ const INITIAL_SLOTS = 1 << 16;
 export class WordTable {
   /** Open-addressing slots holding word number + 1 (0 = empty). */
   private slots = new Int32Array(INITIAL_SLOTS);
-  private hashes = new Int32Array(1024);
-  private starts = new Int32Array(1024);
-  private lengths = new Int32Array(1024);
+  private hashes: Int32Array = new Int32Array(1024);
+  private starts: Int32Array = new Int32Array(1024);
+  private lengths: Int32Array = new Int32Array(1024);
   /** The code units of every word, one after another. */
   private pool = new Uint16Array(1 << 16);
   private poolLength = 0;
