@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as tf from "@tensorflow/tfjs";
-import { initBackend } from "../lib";
+import { initBackend } from "../lib/index";
 
 describe("initBackend", () => {
   it("activates the backend it reports, and says why", async () => {

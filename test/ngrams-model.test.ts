@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { initBackend } from "../lib";
+import { initBackend } from "../lib/index";
 import { evaluateNgramModel, loadNgramModel, predictNgramSentiment, saveNgramModel, topNgrams, trainNgramSentimentModel } from "../lib/ngrams";
 import type { TrainedNgramModel } from "../lib/ngrams";
 

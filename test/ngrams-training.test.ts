@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as tf from "@tensorflow/tfjs";
-import { initBackend } from "../lib";
+import { initBackend } from "../lib/index";
 import {
   type CsrMatrix, buildNgramVocabulary, csrMatVec, csrTransposeMatVec, evaluateClassifier, nbLogCountRatio, ngramFeatures,
   predictProbabilities, scaleColumns, selectRows, sparseMatVec, trainLogisticRegression,
