@@ -27,3 +27,5 @@ export * from "./models";
 export * from "./model-comparison";
 export * from "./multi-hot-dataset";
 export * from "./ngrams";
+export { registerWasmKernels, FusedAdamOptimizer, fusedLstm, nativeBlasStatus, setNativeBlasEnabled } from "./wasm-kernels";
+export type { NativeBlasStatus } from "./wasm-kernels";
