@@ -9,3 +9,6 @@ export { tokenize } from "./tokenize";
 export type { TokenizeOptions } from "./tokenize";
 export type { ImdbProgress, ProgressListener } from "./progress";
 export type { VocabularyName } from "./vocabulary";
+/** Where the dataset cache lives and where the data comes from (lesson 0, "Setup"). */
+export { cacheDir as imdbCacheDir, mirror as imdbMirror } from "./paths";
+export type { Mirror } from "./paths";
