@@ -27,8 +27,11 @@ export async function withSeededRandom<T>(seed: number, task: () => Promise<T>):
   }
 }
 
-/** A small, fast 32-bit generator of uniform numbers in [0, 1); statistically fine for shuffles and masks. */
-function mulberry32(seed: number): () => number {
+/**
+ * mulberry32: a small, fast 32-bit generator of uniform numbers in [0, 1);
+ * statistically fine for shuffles and masks. The same seed gives the same stream.
+ */
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -4,7 +4,8 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { type CsrMatrix, csrMatVec, selectRows } from "./csr";
-import { seededRandom, shuffledIndices } from "./seeded-order";
+import { mulberry32 } from "../seeded-random";
+import { shuffledIndices } from "./seeded-order";
 import { sparseMatVec } from "./sparse-matvec";
 
 /** P(positive | x) = sigmoid(w · x + bias). */
@@ -64,7 +65,7 @@ export async function trainLogisticRegression(features: CsrMatrix, labels: Array
   if (!(learningRate > 0)) throw new RangeError(`learningRate must be > 0, got ${learningRate}.`);
   if (!(l2 >= 0)) throw new RangeError(`l2 must be ≥ 0 (0 = no regularisation), got ${l2}.`);
 
-  const random = seededRandom(options.seed ?? 1);
+  const random = mulberry32(options.seed ?? 1);
   const weights = tf.variable(tf.zeros([features.cols]), true, undefined, "float32") as tf.Variable<tf.Rank.R1>;
   const bias = tf.variable(tf.scalar(0));
   const optimizer = tf.train.adam(learningRate);
