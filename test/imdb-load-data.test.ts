@@ -22,25 +22,12 @@
  * `a = np.arange(4); rng.shuffle(a)` → [3, 2, 0, 1] (train), then the same
  * for test → [1, 3, 0, 2]. Seed 0 gives [2, 3, 1, 0] and [0, 2, 1, 3].
  */
-import * as fs from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadData, type ImdbData, type ImdbProgress, type LoadDataOptions } from "../lib/index";
-import { makeMirror, setImdbEnv, tempDir } from "./fixtures/imdb-archive";
+import { useFixtureImdb } from "./fixtures/imdb-archive";
 
-let restoreEnv: () => void;
-const folders: string[] = [];
 
-beforeAll(async () => {
-  const mirror = await makeMirror();
-  const cache = tempDir("imdb-cache-");
-  folders.push(mirror, cache);
-  restoreEnv = setImdbEnv(mirror, cache);
-});
-
-afterAll(() => {
-  restoreEnv();
-  for (const folder of folders) fs.rmSync(folder, { recursive: true, force: true });
-});
+useFixtureImdb();
 
 const quiet = { onProgress: (_event: ImdbProgress) => {} };
 const load = (options: LoadDataOptions = {}) => loadData({ ...quiet, ...options });

@@ -1,24 +1,11 @@
 /** Word index, decode, encodeText and the raw reviews, on the fixture (see imdb-load-data.test.ts for the ranks). */
-import * as fs from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { decode, encodeText, getWordIndex, loadData, loadReviews, reviewsFrame, tokenize } from "../lib/index";
-import { FIXTURE_KERAS_INDEX, FIXTURE_REVIEWS, makeMirror, setImdbEnv, tempDir } from "./fixtures/imdb-archive";
+import { FIXTURE_KERAS_INDEX, FIXTURE_REVIEWS, useFixtureImdb } from "./fixtures/imdb-archive";
 
-let restoreEnv: () => void;
-const folders: string[] = [];
 const quiet = { onProgress: () => {} };
 
-beforeAll(async () => {
-  const mirror = await makeMirror();
-  const cache = tempDir("imdb-cache-");
-  folders.push(mirror, cache);
-  restoreEnv = setImdbEnv(mirror, cache);
-});
-
-afterAll(() => {
-  restoreEnv();
-  for (const folder of folders) fs.rmSync(folder, { recursive: true, force: true });
-});
+useFixtureImdb();
 
 describe("getWordIndex", () => {
   it("ranks the training words by count, ties alphabetically, without the indexFrom offset", async () => {
