@@ -21,6 +21,7 @@ export * from "./output-length";
 export * from "./early-stopping";
 export * from "./seeded-random";
 export * from "./experiment";
+export * from "./seed-spread";
 export * from "./sequence-tensors";
 export * from "./model-variants";
 export * from "./models";

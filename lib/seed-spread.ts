@@ -1,0 +1,37 @@
+/**
+ * How far a test accuracy moves when only the random seed changes, next to
+ * how precisely a test set of that size can measure an accuracy at all
+ * (lesson 3, "How much of a result is luck?").
+ */
+export interface SeedSpread {
+  runs: number;
+  mean: number;
+  min: number;
+  max: number;
+  /** Sample standard deviation across the runs (n - 1 in the denominator); 0 for a single run. */
+  standardDeviation: number;
+  /**
+   * Standard error of one accuracy measured on `testCount` examples,
+   * sqrt(p (1 - p) / n) at p = mean: the spread a fixed model would show on
+   * other test sets of the same size.
+   */
+  testSetError: number;
+}
+
+export function seedSpread(accuracies: readonly number[], testCount: number): SeedSpread {
+  if (accuracies.length === 0) throw new RangeError("seedSpread: needs at least one accuracy, got none.");
+  const outside = accuracies.find((a) => !(a >= 0 && a <= 1));
+  if (outside !== undefined) throw new RangeError(`seedSpread: accuracies are fractions between 0 and 1, got ${outside}.`);
+  if (!Number.isInteger(testCount) || testCount < 1) throw new RangeError(`seedSpread: testCount must be a positive integer, got ${testCount}.`);
+  const runs = accuracies.length;
+  const mean = accuracies.reduce((sum, a) => sum + a, 0) / runs;
+  const squares = accuracies.reduce((sum, a) => sum + (a - mean) ** 2, 0);
+  return {
+    runs,
+    mean,
+    min: Math.min(...accuracies),
+    max: Math.max(...accuracies),
+    standardDeviation: runs > 1 ? Math.sqrt(squares / (runs - 1)) : 0,
+    testSetError: Math.sqrt((mean * (1 - mean)) / testCount),
+  };
+}
