@@ -8,6 +8,7 @@ import * as tf from "@tensorflow/tfjs";
 import type { KernelConfig, KernelFunc } from "@tensorflow/tfjs";
 import { ADAM_UPDATE, adamUpdate } from "./adam";
 import { conv2DBackpropFilterKernel, conv2DBackpropInputKernel, conv2DKernel } from "./conv2d";
+import { equalKernel } from "./equal";
 import { gatherV2Kernel } from "./gather";
 import { identityKernel } from "./identity";
 import { LSTM_BACKWARD, LSTM_FORWARD, lstmBackward, lstmForward } from "./lstm";
@@ -38,6 +39,7 @@ export function registerWasmKernels(): void {
   replace("Conv2DBackpropInput", conv2DBackpropInputKernel);
   own("Conv2DBackpropFilter", conv2DBackpropFilterKernel);
   own("MaxPoolGrad", maxPoolGrad);
+  replace("Equal", equalKernel);
   replace("Slice", sliceKernel);
   replace("Unpack", unpackKernel);
   replace("SplitV", splitVKernel);
