@@ -107,7 +107,7 @@ export interface TrainedNgramModel {
  * the features, fit the NB ratios and train the logistic regression.
  * Defaults are NBSVM's recipe with settings chosen on a held-out part of the
  * training reviews (not the test set): unigrams + bigrams in ≥ 2 reviews,
- * punctuation kept, binary features, 3 epochs of Adam at 0.005, batch 256.
+ * punctuation kept, binary features, 4 epochs of Adam at 0.005, batch 256.
  */
 export async function trainNgramSentimentModel(texts: readonly string[], labels: ArrayLike<number>, options: NgramModelOptions = {}): Promise<TrainedNgramModel> {
   const { punctuation = true, weighting = "binary", naiveBayes = true, alpha, maxN, minDocumentCount, maxFeatures, validation, ...training } = options;
