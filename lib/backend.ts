@@ -31,7 +31,8 @@ let current: Promise<BackendInfo> | undefined;
  * Order: `TFJS_BACKEND=node|wasm|cpu` when set (for comparisons), otherwise
  * tfjs-node when it loads, otherwise wasm. Also silences tfjs' "install our
  * node backend" banner, which would otherwise show as a red block in every
- * notebook. Calling it again returns the first answer.
+ * notebook. Calling it again returns the first answer. First cell of every
+ * lesson (lesson 0, "Setup", explains the choice).
  */
 export function initBackend(): Promise<BackendInfo> {
   current ??= chooseBackend(process.env.TFJS_BACKEND);

@@ -13,17 +13,18 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Config, Data, Layout } from "plotly.js-dist";
 
-/** Marks the output that carries the plotly bundle, so tools can strip or replace it. */
+/** Marks the output that carries the plotly bundle, so tools (notebook runner, HTML export) can strip or replace it (lesson 1). */
 export const PLOTLY_BUNDLE_ATTRIBUTE = "data-imdb-course-plotly-bundle";
 
-/** Absolute path of the plotly.js bundle installed with the course. */
+/** Absolute path of the plotly.js bundle installed with the course, read by `loadPlotly` and the HTML export (lesson 1). */
 export function plotlyBundlePath(): string {
   return require.resolve("plotly.js-dist");
 }
 
 /**
  * HTML that defines `window.Plotly` and draws the charts that were waiting for it.
- * About 10 MB: it is shown once per notebook, never per chart.
+ * About 10 MB: it is shown once per notebook, never per chart. What
+ * `loadPlotly` displays (lesson 1).
  */
 export function plotlyBundleHtml(bundleSource: string = readFileSync(plotlyBundlePath(), "utf8")): string {
   const flush = "(window.__imdbCourseCharts || []).splice(0).forEach(function (draw) { draw(); });";
@@ -37,7 +38,11 @@ export interface ChartOptions {
   id?: string;
 }
 
-/** The HTML of one chart: a pure function of its traces and layout (tested without a browser). */
+/**
+ * The HTML of one chart: a pure function of its traces and layout (tested
+ * without a browser). What `showChart` displays (lesson 1); learning curves
+ * and model comparisons are built on it.
+ */
 export function chartHtml(traces: Data[], layout: Partial<Layout> = {}, options: ChartOptions = {}): string {
   const height = options.height ?? 360;
   const config: Partial<Config> = { responsive: true, displaylogo: false };

@@ -21,7 +21,7 @@ export interface CourseScale {
 
 const SMOKE_REVIEWS = 500;
 
-/** Reads COURSE_SCALE; an unknown value is an error that lists the allowed ones. */
+/** Reads COURSE_SCALE; an unknown value is an error that lists the allowed ones (lessons 1-7, first cells). */
 export function courseScale(value: string | undefined = process.env.COURSE_SCALE): CourseScale {
   const name = value === undefined || value === "" ? "full" : value;
   if (name === "full") return { name, trainSize: undefined, testSize: undefined, epochs: (n) => n };
@@ -29,7 +29,11 @@ export function courseScale(value: string | undefined = process.env.COURSE_SCALE
   throw new Error(`COURSE_SCALE="${value}" is not a scale the course knows: use "full" (all 50,000 reviews) or "smoke" (${SMOKE_REVIEWS} + ${SMOKE_REVIEWS} reviews, 1 epoch).`);
 }
 
-/** The first `size` examples of a split (all of them when size is undefined). Splits are shuffled, so the head is a fair sample. */
+/**
+ * The first `size` examples of a split (all of them when size is undefined),
+ * to apply `courseScale()` sizes. Splits are shuffled, so the head is a fair
+ * sample (lessons 1-5).
+ */
 export function headOfSplit<X, Y>(split: { x: X[]; y: Y[] }, size: number | undefined): { x: X[]; y: Y[] } {
   if (size === undefined) return split;
   return { x: split.x.slice(0, size), y: split.y.slice(0, size) };

@@ -18,6 +18,12 @@ export interface SeedSpread {
   testSetError: number;
 }
 
+/**
+ * Summarises the test accuracies of runs that differ only in their seed, to
+ * tell a real difference between models from luck (lesson 3, "How much of a
+ * result is luck?"). `testCount` is the number of test reviews behind each
+ * accuracy.
+ */
 export function seedSpread(accuracies: readonly number[], testCount: number): SeedSpread {
   if (accuracies.length === 0) throw new RangeError("seedSpread: needs at least one accuracy, got none.");
   const outside = accuracies.find((a) => !(a >= 0 && a <= 1));

@@ -12,7 +12,7 @@
  * Runs `task` with Math.random replaced by a generator seeded with `seed`
  * (an integer from 0 to 2^32 - 1), then restores Math.random, also when the
  * task fails. Anything else calling Math.random meanwhile draws from the same
- * seeded stream.
+ * seeded stream. `fitWithProgress` trains inside it (lesson 3).
  */
 export async function withSeededRandom<T>(seed: number, task: () => Promise<T>): Promise<T> {
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
@@ -29,7 +29,8 @@ export async function withSeededRandom<T>(seed: number, task: () => Promise<T>):
 
 /**
  * mulberry32: a small, fast 32-bit generator of uniform numbers in [0, 1);
- * statistically fine for shuffles and masks. The same seed gives the same stream.
+ * statistically fine for shuffles and masks. The same seed gives the same stream
+ * (lesson 3, behind `withSeededRandom`; lesson 7 shuffles its epochs with it).
  */
 export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;

@@ -35,7 +35,8 @@ export interface TrainingProgress {
 /**
  * Live progress for model.fit(): epoch, batch, running loss and accuracy, and
  * a record per epoch with its wall time. In a notebook the line updates in
- * place instead of printing thousands of lines.
+ * place instead of printing thousands of lines (lesson 2; lessons 3-5 get it
+ * through `fitWithProgress`).
  */
 export function trainingProgress(options: ProgressOptions): TrainingProgress {
   const write = options.write ?? progressWriter();
@@ -75,7 +76,10 @@ export function trainingProgress(options: ProgressOptions): TrainingProgress {
   return { callbacks, history };
 }
 
-/** "epoch 2/5 · 41.3 s · loss 0.2512 · accuracy 0.9001 · val_loss 0.3010 · val_accuracy 0.8790" */
+/**
+ * One finished epoch as the line `trainingProgress` keeps on screen (lesson 2):
+ * "epoch 2/5 · 41.3 s · loss 0.2512 · accuracy 0.9001 · val_loss 0.3010 · val_accuracy 0.8790"
+ */
 export function formatEpoch(record: EpochRecord, epochs: number): string {
   const parts = [`epoch ${record.epoch}/${epochs}`, `${record.seconds.toFixed(1)} s`, `loss ${fmt(record.loss)}`, `accuracy ${fmt(record.accuracy)}`];
   if (record.valLoss !== undefined) parts.push(`val_loss ${fmt(record.valLoss)}`);

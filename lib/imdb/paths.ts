@@ -46,7 +46,10 @@ function readPackageName(manifest: string): unknown {
   }
 }
 
-/** `IMDB_CACHE_DIR` (relative paths from the project root), else `<project>/data`. */
+/**
+ * `IMDB_CACHE_DIR` (relative paths from the project root), else
+ * `<project>/data`. Exported as `imdbCacheDir` (lesson 0, "Setup").
+ */
 export function cacheDir(): string {
   const setting = process.env.IMDB_CACHE_DIR;
   if (setting === undefined || setting === "") return path.join(projectRoot(), "data");
@@ -56,7 +59,8 @@ export function cacheDir(): string {
 /**
  * `IMDB_MIRROR`: an http(s) URL, or a folder (a relative folder is taken from
  * the project root, so CI's `IMDB_MIRROR=../shared/imdb` works from any
- * working directory). Unset or empty: the official sources.
+ * working directory). Unset or empty: the official sources. Exported as
+ * `imdbMirror` (lesson 0, "Setup").
  */
 export function mirror(): Mirror {
   const setting = process.env.IMDB_MIRROR;

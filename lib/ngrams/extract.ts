@@ -2,7 +2,7 @@
  * N-grams of one tokenized review (lesson 7, "Bag of n-grams").
  */
 
-/** Tokens of an n-gram are joined with this; tokenizers never put it inside a token. */
+/** Tokens of an n-gram are joined with this; tokenizers never put it inside a token (lesson 7). */
 export const NGRAM_SEPARATOR = " ";
 
 /**

@@ -14,6 +14,7 @@ import type { NgramVocabulary } from "./vocabulary";
  */
 export type FeatureWeighting = "binary" | "count" | "tfidf";
 
+/** The allowed `FeatureWeighting` values, to validate options and list them in errors (lesson 7). */
 export const FEATURE_WEIGHTINGS: readonly FeatureWeighting[] = ["binary", "count", "tfidf"];
 
 /**

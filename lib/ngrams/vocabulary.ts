@@ -30,7 +30,10 @@ export interface VocabularyOptions {
   maxFeatures?: number;
 }
 
-/** Maps n-grams (as token sequences or text) to vocabulary columns. */
+/**
+ * Maps n-grams (as token sequences or text) to vocabulary columns, through a
+ * trie, so a review's features need no joined n-gram strings (lesson 7).
+ */
 export class NgramLookup {
   private readonly trie = new NgramTrie();
   private readonly columnOfNode: number[] = [];
