@@ -38,6 +38,15 @@ export function seedSpread(accuracies: readonly number[], testCount: number): Se
     min: Math.min(...accuracies),
     max: Math.max(...accuracies),
     standardDeviation: runs > 1 ? Math.sqrt(squares / (runs - 1)) : 0,
-    testSetError: Math.sqrt((mean * (1 - mean)) / testCount),
+    testSetError: accuracyStandardError(mean, testCount),
   };
+}
+
+/**
+ * Standard error of an accuracy measured on `count` examples, sqrt(p (1 - p) / n):
+ * differences smaller than this say nothing (lesson 3; lesson 7 applies it to
+ * its held-out reviews).
+ */
+export function accuracyStandardError(accuracy: number, count: number): number {
+  return Math.sqrt((accuracy * (1 - accuracy)) / count);
 }

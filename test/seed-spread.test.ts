@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seedSpread } from "../lib/index";
+import { accuracyStandardError, seedSpread } from "../lib/index";
 
 describe("seedSpread", () => {
   it("gives mean, range and sample standard deviation worked out by hand", () => {
@@ -16,6 +16,12 @@ describe("seedSpread", () => {
     // p = 0.5 on 25 examples: sqrt(0.25 / 25) = 0.1; p = 0.9 on 10,000: sqrt(0.09 / 10000) = 0.003.
     expect(seedSpread([0.4, 0.6], 25).testSetError).toBeCloseTo(0.1, 12);
     expect(seedSpread([0.9], 10000).testSetError).toBeCloseTo(0.003, 12);
+  });
+
+  it("gives the same standard error on its own, for one accuracy", () => {
+    // sqrt(0.92 × 0.08 / 5000) = sqrt(1.472e-5) ≈ 0.0038367.
+    expect(accuracyStandardError(0.92, 5000)).toBeCloseTo(0.0038367, 6);
+    expect(accuracyStandardError(0.5, 25)).toBeCloseTo(0.1, 12);
   });
 
   it("has no spread across seeds for a single run", () => {
