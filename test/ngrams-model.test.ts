@@ -3,7 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { initBackend } from "../lib/index";
-import { evaluateNgramModel, loadNgramModel, predictNgramSentiment, saveNgramModel, topNgrams, trainNgramSentimentModel } from "../lib/ngrams";
+import { evaluateNgramModel, loadNgramModel, ngramTrainingInputs, predictNgramSentiment, saveNgramModel, topNgrams, trainLogisticRegression, trainNgramSentimentModel } from "../lib/ngrams";
 import type { TrainedNgramModel } from "../lib/ngrams";
 
 // Short reviews whose sentiment hangs on a few words; every filler and ending
@@ -36,6 +36,16 @@ afterAll(() => {
 });
 
 describe("a bag-of-n-grams sentiment model", () => {
+  it("trains the same classifier when its inputs are built first, once, and reused", async () => {
+    const inputs = ngramTrainingInputs(texts, labels, { validation: { texts: texts.slice(0, 8), labels: labels.slice(0, 8) } });
+    expect(inputs.settings.vocabulary.ngrams).toEqual(trained.model.vocabulary.ngrams);
+    expect(inputs.validation!.features.rows).toBe(8);
+    expect(inputs.validation!.features.cols).toBe(inputs.features.cols);
+    const fit = await trainLogisticRegression(inputs.features, labels, { epochs: 10, batchSize: 16, learningRate: 0.05, seed: 2 });
+    expect(Array.from(fit.classifier.weights)).toEqual(Array.from(trained.model.classifier.weights));
+    expect(fit.classifier.bias).toBe(trained.model.classifier.bias);
+  });
+
   it("fits its training reviews and reports each stage's time", () => {
     expect(evaluateNgramModel(trained.model, texts, labels).accuracy).toBe(1);
     expect(trained.history).toHaveLength(10);

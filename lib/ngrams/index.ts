@@ -12,6 +12,6 @@ export { nbLogCountRatio } from "./naive-bayes";
 export { sparseMatVec } from "./sparse-matvec";
 export { evaluateClassifier, predictProbabilities, trainLogisticRegression } from "./logistic-regression";
 export type { EpochResult, LogisticRegression, LogisticRegressionOptions, TrainedLogisticRegression } from "./logistic-regression";
-export { evaluateNgramModel, ngramModelFeatures, predictNgramSentiment, tokenizeForModel, topNgrams, trainNgramSentimentModel } from "./model";
-export type { NgramModelOptions, NgramSentimentModel, NgramSentimentPrediction, TrainedNgramModel, WeightedNgram } from "./model";
+export { evaluateNgramModel, ngramModelFeatures, ngramTrainingInputs, predictNgramSentiment, tokenizeForModel, topNgrams, trainNgramSentimentModel } from "./model";
+export type { NgramFeatureOptions, NgramModelOptions, NgramSentimentModel, NgramTrainingInputs, NgramSentimentPrediction, TrainedNgramModel, WeightedNgram } from "./model";
 export { loadNgramModel, NGRAM_MODEL_FORMAT, NGRAM_MODEL_FORMAT_VERSION, saveNgramModel } from "./model-file";

@@ -82,7 +82,8 @@ export function topNgrams(model: NgramSentimentModel, count = 20): { positive: W
   };
 }
 
-export interface NgramModelOptions extends VocabularyOptions, Omit<LogisticRegressionOptions, "validation"> {
+/** How reviews become the classifier's rows: everything of the model but the classifier. */
+export interface NgramFeatureOptions extends VocabularyOptions {
   /** Keep punctuation marks as tokens; default true ("!" and "?" carry sentiment). */
   punctuation?: boolean;
   /** Default "binary". */
@@ -95,22 +96,27 @@ export interface NgramModelOptions extends VocabularyOptions, Omit<LogisticRegre
   validation?: { texts: readonly string[]; labels: ArrayLike<number> };
 }
 
-export interface TrainedNgramModel {
-  model: NgramSentimentModel;
-  history: EpochResult[];
-  /** Seconds per stage: tokenizing, vocabulary, features (incl. NB ratios), training. */
-  seconds: { tokenize: number; vocabulary: number; features: number; training: number };
+export type NgramModelOptions = NgramFeatureOptions & Omit<LogisticRegressionOptions, "validation">;
+
+export interface NgramTrainingInputs {
+  /** The model without its classifier: tokenizer, vocabulary, weighting, NB ratios. */
+  settings: Omit<NgramSentimentModel, "classifier">;
+  /** The training rows as the classifier sees them (weighted, scaled by the ratios). */
+  features: CsrMatrix;
+  /** The validation rows built with the training vocabulary and ratios, when `validation` was given. */
+  validation?: { features: CsrMatrix; labels: ArrayLike<number> };
+  /** Seconds per stage: tokenizing, vocabulary, features (incl. NB ratios). */
+  seconds: { tokenize: number; vocabulary: number; features: number };
 }
 
 /**
- * All of lesson 7's steps in one call: tokenize, build the vocabulary, weight
- * the features, fit the NB ratios and train the logistic regression.
- * Defaults are NBSVM's recipe with settings chosen on a held-out part of the
- * training reviews (not the test set): unigrams + bigrams in ≥ 2 reviews,
- * punctuation kept, binary features, 4 epochs of Adam at 0.005, batch 256.
+ * Lesson 7's steps before training, in one call: tokenize, build the
+ * vocabulary, weight the features, fit the NB ratios. Building them once lets
+ * several classifiers train on the same rows (lesson 7 compares learning
+ * rates this way).
  */
-export async function trainNgramSentimentModel(texts: readonly string[], labels: ArrayLike<number>, options: NgramModelOptions = {}): Promise<TrainedNgramModel> {
-  const { punctuation = true, weighting = "binary", naiveBayes = true, alpha, maxN, minDocumentCount, maxFeatures, validation, ...training } = options;
+export function ngramTrainingInputs(texts: readonly string[], labels: ArrayLike<number>, options: NgramFeatureOptions = {}): NgramTrainingInputs {
+  const { punctuation = true, weighting = "binary", naiveBayes = true, alpha, maxN, minDocumentCount, maxFeatures, validation } = options;
   let clock = Date.now();
   const lap = (): number => {
     const now = Date.now();
@@ -129,11 +135,35 @@ export async function trainNgramSentimentModel(texts: readonly string[], labels:
   const settings = { tokenizer, vocabulary, weighting, nbRatio };
   const inputs = nbRatio === null ? features : scaleColumns(features, nbRatio);
   const validationInputs = validationDocuments === undefined ? undefined : { features: ngramModelFeatures(settings, validationDocuments), labels: validation!.labels };
-  const featureSeconds = lap();
-  const fit = await trainLogisticRegression(inputs, labels, { ...training, validation: validationInputs });
   return {
-    model: { ...settings, classifier: fit.classifier },
+    settings,
+    features: inputs,
+    ...(validationInputs === undefined ? {} : { validation: validationInputs }),
+    seconds: { tokenize: tokenizeSeconds, vocabulary: vocabularySeconds, features: lap() },
+  };
+}
+
+export interface TrainedNgramModel {
+  model: NgramSentimentModel;
+  history: EpochResult[];
+  /** Seconds per stage: tokenizing, vocabulary, features (incl. NB ratios), training. */
+  seconds: { tokenize: number; vocabulary: number; features: number; training: number };
+}
+
+/**
+ * All of lesson 7's steps in one call: `ngramTrainingInputs`, then the
+ * logistic regression. Defaults are NBSVM's recipe with settings chosen on a
+ * held-out part of the training reviews (not the test set): unigrams +
+ * bigrams in ≥ 2 reviews, punctuation kept, binary features, 4 epochs of
+ * Adam at 0.005, batch 256.
+ */
+export async function trainNgramSentimentModel(texts: readonly string[], labels: ArrayLike<number>, options: NgramModelOptions = {}): Promise<TrainedNgramModel> {
+  const { punctuation, weighting, naiveBayes, alpha, maxN, minDocumentCount, maxFeatures, validation, ...training } = options;
+  const inputs = ngramTrainingInputs(texts, labels, { punctuation, weighting, naiveBayes, alpha, maxN, minDocumentCount, maxFeatures, validation });
+  const fit = await trainLogisticRegression(inputs.features, labels, { ...training, validation: inputs.validation });
+  return {
+    model: { ...inputs.settings, classifier: fit.classifier },
     history: fit.history,
-    seconds: { tokenize: tokenizeSeconds, vocabulary: vocabularySeconds, features: featureSeconds, training: fit.seconds },
+    seconds: { ...inputs.seconds, training: fit.seconds },
   };
 }
