@@ -9,7 +9,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import type { KernelFunc, TensorInfo } from "@tensorflow/tfjs";
-import { asWasm, byteOffset, floatIndex, heapF32, sizeOf } from "./heap";
+import { asWasm, byteOffset, floatIndex, heapBuffer, heapF32 } from "./heap";
 import { activeNativeBlas } from "./native-blas";
 
 export const ADAM_UPDATE = "CourseAdamUpdate";
@@ -30,11 +30,11 @@ export const adamUpdate: KernelFunc = ({ inputs, backend: anyBackend, attrs }) =
   const { learningRate, beta1, beta2, epsilon, correction1, correction2 } = attrs as unknown as AdamAttrs;
   const backend = asWasm(anyBackend);
   const outs = [value, m, v].map((t) => backend.makeOutput(t.shape, "float32"));
-  const size = sizeOf(value.shape);
+  const size = tf.util.sizeFromShape(value.shape);
   const native = activeNativeBlas();
   if (native !== undefined) {
     const [w, m0, v0, g, w2, m2, v2] = [value, m, v, gradient, ...outs].map((t) => byteOffset(backend, t));
-    native.adam(backend.wasm.HEAPU8.buffer as ArrayBuffer, size, w, m0, v0, g, w2, m2, v2, learningRate, beta1, beta2, epsilon, correction1, correction2);
+    native.adam(heapBuffer(backend), size, w, m0, v0, g, w2, m2, v2, learningRate, beta1, beta2, epsilon, correction1, correction2);
     return outs;
   }
   const heap = heapF32(backend);

@@ -15,8 +15,8 @@
  */
 import { backend_util, type KernelFunc, type TensorInfo } from "@tensorflow/tfjs";
 import { gemm } from "./gemm";
-import { asWasm, byteOffset, heapF32, release, scratch, type WasmBackend } from "./heap";
-import { activeNativeBlas } from "./native-blas";
+import { asWasm, byteOffset, checkFloat32, heapBuffer, heapF32, release, scratch, type WasmBackend } from "./heap";
+import { activeNativeBlas, nativeGeometry } from "./native-blas";
 
 type ConvInfo = backend_util.Conv2DInfo;
 
@@ -64,16 +64,10 @@ function forEachTap(info: ConvInfo, visit: (col: number, x: number) => void, pad
   }
 }
 
-/** The numbers the native im2col/col2im take to describe a convolution. */
-function geometry(info: ConvInfo): number[] {
-  return [info.batchSize, info.inHeight, info.inWidth, info.inChannels, info.outHeight, info.outWidth, info.filterHeight, info.filterWidth,
-    info.strideHeight, info.strideWidth, info.dilationHeight, info.dilationWidth, info.padInfo.top, info.padInfo.left];
-}
-
 function im2col(backend: WasmBackend, x: number, cols: number, info: ConvInfo): void {
   const native = activeNativeBlas();
   if (native !== undefined) {
-    native.im2col(backend.wasm.HEAPU8.buffer as ArrayBuffer, ...geometry(info), x, cols);
+    native.im2col(heapBuffer(backend), ...nativeGeometry(info), x, cols);
     return;
   }
   const heap = heapF32(backend);
@@ -86,7 +80,7 @@ function im2col(backend: WasmBackend, x: number, cols: number, info: ConvInfo): 
 function col2im(backend: WasmBackend, cols: number, dx: number, info: ConvInfo): void {
   const native = activeNativeBlas();
   if (native !== undefined) {
-    native.col2im(backend.wasm.HEAPU8.buffer as ArrayBuffer, ...geometry(info), cols, dx);
+    native.col2im(heapBuffer(backend), ...nativeGeometry(info), cols, dx);
     return;
   }
   const heap = heapF32(backend);
@@ -101,12 +95,6 @@ function col2im(backend: WasmBackend, cols: number, dx: number, info: ConvInfo):
 
 function isChannelsLast(attrs: ConvAttrs): boolean {
   return attrs.dataFormat !== "NCHW";
-}
-
-function checkFloat32(kernel: string, ...infos: TensorInfo[]): void {
-  for (const info of infos) {
-    if (info.dtype !== "float32") throw new Error(`${kernel} on wasm supports float32 tensors, got ${info.dtype}; cast with tf.cast(x, "float32").`);
-  }
 }
 
 export function conv2DKernel(stock: KernelFunc): KernelFunc {

@@ -5,8 +5,8 @@
  * × 500 tokens (it goes element by element); copying whole rows takes about
  * 10. Batched gathers (batchDims > 0) and bool tensors go to the stock kernel.
  */
-import type { KernelFunc, TensorInfo } from "@tensorflow/tfjs";
-import { asWasm, byteOffset, floatIndex, heapF32, heapI32, sizeOf } from "./heap";
+import { util, type KernelFunc, type TensorInfo } from "@tensorflow/tfjs";
+import { asWasm, byteOffset, floatIndex, heapBuffer, heapF32, heapI32 } from "./heap";
 import { activeNativeBlas } from "./native-blas";
 
 export function gatherV2Kernel(stock: KernelFunc): KernelFunc {
@@ -16,10 +16,10 @@ export function gatherV2Kernel(stock: KernelFunc): KernelFunc {
     if ((batchDims ?? 0) !== 0 || (x.dtype !== "float32" && x.dtype !== "int32") || indices.dtype !== "int32") return stock(args);
     const rank = x.shape.length;
     const a = axis < 0 ? axis + rank : axis;
-    const outer = sizeOf(x.shape.slice(0, a));
+    const outer = util.sizeFromShape(x.shape.slice(0, a));
     const axisSize = x.shape[a];
-    const inner = sizeOf(x.shape.slice(a + 1));
-    const count = sizeOf(indices.shape);
+    const inner = util.sizeFromShape(x.shape.slice(a + 1));
+    const count = util.sizeFromShape(indices.shape);
     const backend = asWasm(args.backend);
     const out = backend.makeOutput([...x.shape.slice(0, a), ...indices.shape, ...x.shape.slice(a + 1)], x.dtype);
     const outOfRange = (index: number) => {
@@ -28,7 +28,7 @@ export function gatherV2Kernel(stock: KernelFunc): KernelFunc {
     };
     const native = activeNativeBlas();
     if (native !== undefined && outer === 1) {
-      const bad = native.gatherRows(backend.wasm.HEAPU8.buffer as ArrayBuffer, count, axisSize, inner, byteOffset(backend, x), byteOffset(backend, indices), byteOffset(backend, out));
+      const bad = native.gatherRows(heapBuffer(backend), count, axisSize, inner, byteOffset(backend, x), byteOffset(backend, indices), byteOffset(backend, out));
       if (bad >= 0) throw outOfRange(heapI32(backend)[floatIndex(backend, indices) + bad]);
       return out;
     }

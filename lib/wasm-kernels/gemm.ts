@@ -11,7 +11,7 @@
  * the product instead, transposes and all.
  */
 import { activeNativeBlas } from "./native-blas";
-import { forgetView, heapF32, registerView, release, scratch, type Scratch, type WasmBackend } from "./heap";
+import { forgetView, heapBuffer, heapF32, registerView, release, scratch, type Scratch, type WasmBackend } from "./heap";
 
 /** Row-major, contiguous operands given by byte offsets in the heap. */
 export interface GemmArgs {
@@ -37,7 +37,7 @@ export function gemm(backend: WasmBackend, args: GemmArgs): void {
   }
   const native = activeNativeBlas();
   if (native !== undefined) {
-    native.sgemm(backend.wasm.HEAPU8.buffer as ArrayBuffer, transA, transB, m, n, k, 1,
+    native.sgemm(heapBuffer(backend), transA, transB, m, n, k, 1,
       a, transA ? m : k, b, transB ? k : n, 0, c, n);
     return;
   }

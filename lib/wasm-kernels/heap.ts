@@ -39,11 +39,18 @@ export interface WasmBackend {
   /** Next free tensor id of the backend's C++ registry (a private field of BackendWasm). */
   dataIdNextNumber: number;
   makeOutput(shape: number[], dtype: DataType, memoryOffset?: number): TensorInfo;
+  /** A view of a tensor's data in the heap, typed by its dtype. */
+  typedArrayFromHeap(info: TensorInfo): Float32Array | Int32Array | Uint8Array;
   disposeData(dataId: DataId, force?: boolean): boolean;
 }
 
 export function asWasm(backend: unknown): WasmBackend {
   return backend as WasmBackend;
+}
+
+/** The heap's memory, as the native addon takes it. Take it after the last allocation. */
+export function heapBuffer(backend: WasmBackend): ArrayBuffer {
+  return backend.wasm.HEAPU8.buffer as ArrayBuffer;
 }
 
 /** A float32 view of the whole heap; index it with `floatIndex`. Take it after the last allocation. */
@@ -99,8 +106,9 @@ export function forgetView(backend: WasmBackend, id: number): void {
   backend.wasm.tfjs.disposeData(id);
 }
 
-export function sizeOf(shape: readonly number[]): number {
-  let size = 1;
-  for (const d of shape) size *= d;
-  return size;
+/** Throws for a tensor the course's kernel cannot take, saying how to fix the call. */
+export function checkFloat32(kernel: string, ...infos: TensorInfo[]): void {
+  for (const info of infos) {
+    if (info.dtype !== "float32") throw new Error(`${kernel} on wasm supports float32 tensors, got ${info.dtype}; cast the inputs with tf.cast(x, "float32").`);
+  }
 }

@@ -14,7 +14,7 @@
  */
 import type { KernelFunc, TensorInfo } from "@tensorflow/tfjs";
 import { gemm } from "./gemm";
-import { asWasm, byteOffset, floatIndex, heapF32, release, scratch } from "./heap";
+import { asWasm, byteOffset, floatIndex, heapBuffer, heapF32, release, scratch } from "./heap";
 import { activeNativeBlas } from "./native-blas";
 
 export const LSTM_FORWARD = "CourseLstmForward";
@@ -50,7 +50,7 @@ export const lstmForward: KernelFunc = ({ inputs, backend: anyBackend, attrs }) 
   const native = activeNativeBlas();
   if (native !== undefined) {
     const [xo, ko, uo, bo, oo, go, co, po] = [x, kernel, recurrentKernel, bias, out, gates, cells, previous].map((t) => byteOffset(backend, t));
-    native.lstmForward(backend.wasm.HEAPU8.buffer as ArrayBuffer, batch, steps, inputDim, units, hardSigmoid, returnSequences, xo, ko, uo, bo, oo, go, co, po);
+    native.lstmForward(heapBuffer(backend), batch, steps, inputDim, units, hardSigmoid, returnSequences, xo, ko, uo, bo, oo, go, co, po);
     return [out, gates, cells, previous];
   }
   const h = scratch(backend, batch * units);
@@ -116,7 +116,7 @@ export const lstmBackward: KernelFunc = ({ inputs, backend: anyBackend, attrs })
   if (native !== undefined) {
     const offsets = [dy, x, kernel, recurrentKernel, gates, cells, previous, dx, dKernel, dRecurrent, dBias].map((t) => byteOffset(backend, t));
     const [a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10] = offsets;
-    native.lstmBackward(backend.wasm.HEAPU8.buffer as ArrayBuffer, batch, steps, inputDim, units, hardSigmoid, returnSequences, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10);
+    native.lstmBackward(heapBuffer(backend), batch, steps, inputDim, units, hardSigmoid, returnSequences, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10);
     return [dx, dKernel, dRecurrent, dBias];
   }
   const dz = scratch(backend, batch * steps * width);

@@ -7,9 +7,9 @@
  * or explicit transpose + XNNPACK), and mostly-zero left operands (multi-hot
  * inputs) through `sparseGemm`.
  */
-import { broadcast_util, type KernelFunc, type NamedAttrMap, type TensorInfo } from "@tensorflow/tfjs";
+import { broadcast_util, util, type KernelFunc, type NamedAttrMap, type TensorInfo } from "@tensorflow/tfjs";
 import { gemm } from "./gemm";
-import { asWasm, byteOffset, heapF32, sizeOf, type WasmBackend } from "./heap";
+import { asWasm, byteOffset, checkFloat32, heapF32, type WasmBackend } from "./heap";
 import { isSparse, sparseGemm } from "./sparse-gemm";
 
 interface Product {
@@ -36,9 +36,9 @@ function describe(a: TensorInfo, b: TensorInfo, transA: boolean, transB: boolean
       `and transposeA=${transA} and transposeB=${transB} must match.`);
   }
   const outer = broadcast_util.assertAndGetBroadcastShape(a.shape.slice(0, -2), b.shape.slice(0, -2));
-  const batch = sizeOf(outer);
-  const batchA = sizeOf(a.shape.slice(0, -2));
-  const batchB = sizeOf(b.shape.slice(0, -2));
+  const batch = util.sizeFromShape(outer);
+  const batchA = util.sizeFromShape(a.shape.slice(0, -2));
+  const batchB = util.sizeFromShape(b.shape.slice(0, -2));
   if ((batchA !== batch && batchA !== 1) || (batchB !== batch && batchB !== 1)) return undefined;
   return {
     outShape: [...outer, m, n], batch, m, n, k,
@@ -63,12 +63,6 @@ function multiply(backend: WasmBackend, a: TensorInfo, b: TensorInfo, transA: bo
     }
   }
   return out;
-}
-
-function checkFloat32(kernel: string, ...infos: TensorInfo[]): void {
-  for (const info of infos) {
-    if (info.dtype !== "float32") throw new Error(`${kernel} on wasm supports float32 tensors, got ${info.dtype}; cast the inputs with tf.cast(x, "float32").`);
-  }
 }
 
 /** BatchMatMul, or the stock kernel for batch broadcasts this one does not cover. */
@@ -109,7 +103,7 @@ export function fusedMatMulKernel(stock: KernelFunc): KernelFunc {
     const makeActivation = ACTIVATIONS[activation];
     const product = describe(a!, b!, transposeA, transposeB);
     if (preluActivationWeights !== undefined || makeActivation === undefined || product === undefined ||
-      (bias !== undefined && sizeOf(bias.shape) !== product.n)) {
+      (bias !== undefined && util.sizeFromShape(bias.shape) !== product.n)) {
       return stock(args);
     }
     checkFloat32("_FusedMatMul", a!, b!, ...(bias === undefined ? [] : [bias]));

@@ -8,8 +8,8 @@
  * in tfjs' cpu backend.
  */
 import { backend_util, type KernelFunc, type TensorInfo } from "@tensorflow/tfjs";
-import { asWasm, byteOffset, floatIndex, heapF32 } from "./heap";
-import { activeNativeBlas } from "./native-blas";
+import { asWasm, byteOffset, checkFloat32, floatIndex, heapBuffer, heapF32 } from "./heap";
+import { activeNativeBlas, nativeGeometry } from "./native-blas";
 
 export const maxPoolGrad: KernelFunc = ({ inputs, backend: anyBackend, attrs }) => {
   const { dy, input } = inputs as { dy: TensorInfo; input: TensorInfo };
@@ -17,17 +17,13 @@ export const maxPoolGrad: KernelFunc = ({ inputs, backend: anyBackend, attrs }) 
     filterSize: number | [number, number]; strides: number | [number, number];
     pad: "valid" | "same" | number | backend_util.ExplicitPadding; dimRoundingMode?: "floor" | "round" | "ceil";
   };
-  if (input.dtype !== "float32" || dy.dtype !== "float32") {
-    throw new Error(`MaxPoolGrad on wasm supports float32 tensors, got ${input.dtype}; cast with tf.cast(x, "float32").`);
-  }
+  checkFloat32("MaxPoolGrad", input, dy);
   const info = backend_util.computePool2DInfo(input.shape as [number, number, number, number], filterSize, strides, 1, pad, dimRoundingMode);
   const backend = asWasm(anyBackend);
   const out = backend.makeOutput(input.shape, "float32");
   const native = activeNativeBlas();
   if (native !== undefined) {
-    native.maxPoolGrad(backend.wasm.HEAPU8.buffer as ArrayBuffer, info.batchSize, info.inHeight, info.inWidth, info.inChannels, info.outHeight, info.outWidth,
-      info.filterHeight, info.filterWidth, info.strideHeight, info.strideWidth, 1, 1, info.padInfo.top, info.padInfo.left,
-      byteOffset(backend, input), byteOffset(backend, dy), byteOffset(backend, out));
+    native.maxPoolGrad(heapBuffer(backend), ...nativeGeometry(info), byteOffset(backend, input), byteOffset(backend, dy), byteOffset(backend, out));
     return out;
   }
   const heap = heapF32(backend);

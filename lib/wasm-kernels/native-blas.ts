@@ -13,6 +13,7 @@
  * these shared 2-core machines its second thread spin-waits for a busy core
  * and made training 2-3x slower (measured at load 7-10).
  */
+import type { backend_util } from "@tensorflow/tfjs";
 
 /** The addon's functions (lib/native-blas/src/native_blas.c). Offsets are in bytes. */
 export interface NativeBlasAddon {
@@ -65,6 +66,12 @@ function load(): NativeBlasAddon | undefined {
     }
   }
   return addon;
+}
+
+/** The 14 numbers the addon's im2col, col2im and maxPoolGrad take to describe a convolution or pooling window. */
+export function nativeGeometry(info: backend_util.Conv2DInfo): number[] {
+  return [info.batchSize, info.inHeight, info.inWidth, info.inChannels, info.outHeight, info.outWidth, info.filterHeight, info.filterWidth,
+    info.strideHeight, info.strideWidth, info.dilationHeight, info.dilationWidth, info.padInfo.top, info.padInfo.left];
 }
 
 /** The addon when it loaded and is switched on, else undefined (use wasm). */

@@ -7,8 +7,8 @@
  * than 100,000 s per epoch for the course's models. This one adds each row
  * once into its segment: O(tokens × embedding size).
  */
-import type { KernelFunc, TensorInfo } from "@tensorflow/tfjs";
-import { asWasm, byteOffset, floatIndex, heapF32, heapI32, sizeOf } from "./heap";
+import { util, type KernelFunc, type TensorInfo } from "@tensorflow/tfjs";
+import { asWasm, byteOffset, floatIndex, heapBuffer, heapF32, heapI32 } from "./heap";
 import { activeNativeBlas } from "./native-blas";
 
 export const unsortedSegmentSum: KernelFunc = ({ inputs, backend: anyBackend, attrs }) => {
@@ -24,11 +24,11 @@ export const unsortedSegmentSum: KernelFunc = ({ inputs, backend: anyBackend, at
   const backend = asWasm(anyBackend);
   const rowShape = x.shape.slice(idRank);
   const out = backend.makeOutput([numSegments, ...rowShape], "float32");
-  const row = sizeOf(rowShape);
-  const rows = sizeOf(segmentIds.shape);
+  const row = util.sizeFromShape(rowShape);
+  const rows = util.sizeFromShape(segmentIds.shape);
   const native = activeNativeBlas();
   if (native !== undefined) {
-    native.segmentSum(backend.wasm.HEAPU8.buffer as ArrayBuffer, rows, numSegments, row, byteOffset(backend, x), byteOffset(backend, segmentIds), byteOffset(backend, out));
+    native.segmentSum(heapBuffer(backend), rows, numSegments, row, byteOffset(backend, x), byteOffset(backend, segmentIds), byteOffset(backend, out));
     return out;
   }
   const heap = heapF32(backend);

@@ -9,7 +9,7 @@
  * and stops as soon as the operand is dense enough, so dense operands cost a
  * short scan.
  */
-import { heapF32, type WasmBackend } from "./heap";
+import { heapBuffer, heapF32, type WasmBackend } from "./heap";
 import { activeNativeBlas } from "./native-blas";
 
 /** Densities below which the loop over nonzeros beats the dense product (JavaScript vs wasm: 45 vs 175 ms at 2%). */
@@ -40,7 +40,7 @@ export function sparseGemm(backend: WasmBackend, transA: boolean, m: number, n: 
   a: number, b: number, c: number): void {
   const native = activeNativeBlas();
   if (native !== undefined) {
-    native.sparseGemm(backend.wasm.HEAPU8.buffer as ArrayBuffer, transA, m, n, k, a, b, c);
+    native.sparseGemm(heapBuffer(backend), transA, m, n, k, a, b, c);
     return;
   }
   const heap = heapF32(backend);
