@@ -5,7 +5,7 @@
  * comparison measures the change of architecture only.
  */
 import * as tf from "@tensorflow/tfjs";
-import { FusedAdamOptimizer } from "./wasm-kernels/adam";
+import { compile, embedding, glorot, quietOrthogonal, seeds } from "./model-layers";
 import { fusedLstm } from "./wasm-kernels/lstm-layer";
 
 interface Common {
@@ -45,8 +45,8 @@ export interface LstmVariantOptions extends Common {
 export function buildConv1dDropoutModel(options: ConvVariantOptions = {}): tf.Sequential {
   const o = convDefaults(options);
   const next = seeds(o.seed);
-  return compiled(o.learningRate, [
-    embedding(o, next()),
+  return compile(tf.sequential({ layers: [
+    embedding(o.vocabSize, o.embeddingDim, o.maxlen, next()),
     tf.layers.dropout({ rate: o.embeddingDropout }),
     tf.layers.conv1d({ filters: o.filters, kernelSize: o.kernelSize, padding: "same", activation: "relu", kernelInitializer: glorot(next()) }),
     tf.layers.maxPooling1d({ poolSize: 2 }),
@@ -54,7 +54,7 @@ export function buildConv1dDropoutModel(options: ConvVariantOptions = {}): tf.Se
     tf.layers.dense({ units: o.hidden, activation: "relu", kernelInitializer: glorot(next()) }),
     tf.layers.dropout({ rate: o.hiddenDropout }),
     tf.layers.dense({ units: 1, activation: "sigmoid", kernelInitializer: glorot(next()) }),
-  ]);
+  ] }), o.learningRate);
 }
 
 /**
@@ -66,13 +66,13 @@ export function buildConv1dDropoutModel(options: ConvVariantOptions = {}): tf.Se
 export function buildGlobalMaxPoolModel(options: Omit<ConvVariantOptions, "embeddingDropout" | "hiddenDropout"> = {}): tf.Sequential {
   const o = convDefaults(options);
   const next = seeds(o.seed);
-  return compiled(o.learningRate, [
-    embedding(o, next()),
+  return compile(tf.sequential({ layers: [
+    embedding(o.vocabSize, o.embeddingDim, o.maxlen, next()),
     tf.layers.conv1d({ filters: o.filters, kernelSize: o.kernelSize, padding: "same", activation: "relu", kernelInitializer: glorot(next()) }),
     tf.layers.globalMaxPooling1d({}),
     tf.layers.dense({ units: o.hidden, activation: "relu", kernelInitializer: glorot(next()) }),
     tf.layers.dense({ units: 1, activation: "sigmoid", kernelInitializer: glorot(next()) }),
-  ]);
+  ] }), o.learningRate);
 }
 
 /**
@@ -89,8 +89,8 @@ export function buildLstmDropoutModel(options: LstmVariantOptions = {}): tf.Sequ
   };
   checkRates({ embeddingDropout: o.embeddingDropout, outputDropout: o.outputDropout });
   const next = seeds(o.seed);
-  return compiled(o.learningRate, [
-    embedding(o, next()),
+  return compile(tf.sequential({ layers: [
+    embedding(o.vocabSize, o.embeddingDim, o.maxlen, next()),
     tf.layers.spatialDropout1d({ rate: o.embeddingDropout }),
     fusedLstm({
       units: o.units, recurrentActivation: "sigmoid", unitForgetBias: true,
@@ -98,7 +98,7 @@ export function buildLstmDropoutModel(options: LstmVariantOptions = {}): tf.Sequ
     }),
     tf.layers.dropout({ rate: o.outputDropout }),
     tf.layers.dense({ units: 1, activation: "sigmoid", kernelInitializer: glorot(next()) }),
-  ]);
+  ] }), o.learningRate);
 }
 
 function convDefaults(options: ConvVariantOptions) {
@@ -114,32 +114,4 @@ function checkRates(rates: Record<string, number>): void {
   for (const [name, rate] of Object.entries(rates)) {
     if (!(rate >= 0 && rate < 1)) throw new RangeError(`${name} must be a share from 0 (no dropout) to below 1, got ${String(rate)}.`);
   }
-}
-
-/** Seeds seed, seed + 1, … so every layer's initialiser gets its own. */
-function seeds(seed: number): () => number {
-  let next = seed;
-  return () => next++;
-}
-
-const glorot = (seed: number) => tf.initializers.glorotUniform({ seed });
-
-/** Orthogonal initialiser without tfjs' "Slowness may result" warning, as lib/models.ts does (a red block in notebooks for a 60 × 240 matrix that takes milliseconds). */
-function quietOrthogonal(seed: number): ReturnType<typeof tf.initializers.orthogonal> {
-  const initializer = tf.initializers.orthogonal({ seed, gain: 1 });
-  (initializer as unknown as { ELEMENTS_WARN_SLOW: number }).ELEMENTS_WARN_SLOW = Infinity;
-  return initializer;
-}
-
-function embedding(o: Required<Common>, seed: number): tf.layers.Layer {
-  return tf.layers.embedding({
-    inputDim: o.vocabSize, outputDim: o.embeddingDim, inputLength: o.maxlen,
-    embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed }),
-  });
-}
-
-function compiled(learningRate: number, layers: tf.layers.Layer[]): tf.Sequential {
-  const model = tf.sequential({ layers });
-  model.compile({ optimizer: new FusedAdamOptimizer(learningRate), loss: "binaryCrossentropy", metrics: ["accuracy"] });
-  return model;
 }

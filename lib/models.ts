@@ -5,7 +5,7 @@
  * the same backend gives the same losses.
  */
 import * as tf from "@tensorflow/tfjs";
-import { FusedAdamOptimizer } from "./wasm-kernels/adam";
+import { compile, embedding, glorot, quietOrthogonal, seeds } from "./model-layers";
 import { fusedLstm } from "./wasm-kernels/lstm-layer";
 
 interface Training {
@@ -39,24 +39,6 @@ export interface MultiHotMlpOptions extends Training {
   numWords?: number;
   hidden?: number;
   dropout?: number;
-}
-
-/** Hands out seeds seed, seed+1, ... so every layer's initializer gets its own. */
-function seeds(seed: number): () => number {
-  let next = seed;
-  return () => next++;
-}
-
-const glorot = (seed: number) => tf.initializers.glorotUniform({ seed });
-const embeddingInit = (seed: number) => tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed });
-
-function compile(model: tf.Sequential, learningRate: number): tf.Sequential {
-  model.compile({ optimizer: new FusedAdamOptimizer(learningRate), loss: "binaryCrossentropy", metrics: ["accuracy"] });
-  return model;
-}
-
-function embedding(vocabSize: number, embeddingDim: number, maxlen: number, seed: number): tf.layers.Layer {
-  return tf.layers.embedding({ inputDim: vocabSize, outputDim: embeddingDim, inputLength: maxlen, embeddingsInitializer: embeddingInit(seed) });
 }
 
 function dense(units: number, activation: "relu" | "sigmoid", seed: number): tf.layers.Layer {
@@ -133,17 +115,6 @@ export function buildMultiHotMlp({ numWords = 10000, hidden = 512, dropout = 0.5
     ],
   });
   return compile(model, learningRate);
-}
-
-/**
- * Keras' orthogonal initializer, without tfjs' "Slowness may result" warning
- * for matrices over 2,000 elements: the LSTM's 60×240 takes well under a
- * second, and the warning would show as a red block in every notebook.
- */
-function quietOrthogonal(seed: number): ReturnType<typeof tf.initializers.orthogonal> {
-  const initializer = tf.initializers.orthogonal({ seed, gain: 1 });
-  (initializer as unknown as { ELEMENTS_WARN_SLOW: number }).ELEMENTS_WARN_SLOW = Infinity;
-  return initializer;
 }
 
 /** tfjs' Dropout class (not exported by name). */
