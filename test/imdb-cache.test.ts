@@ -187,6 +187,18 @@ describe("withFileLock", () => {
     expect(fs.existsSync(lock)).toBe(false);
   });
 
+  it("queues calls of the same process without announcing a wait for another process, and goes on after a failure", async () => {
+    const lock = path.join(newDir("imdb-lock-"), "x.lock");
+    const waits: string[] = [];
+    const failing = withFileLock(lock, async () => {
+      throw new Error("first task failed");
+    }, () => waits.push("first"));
+    const second = withFileLock(lock, async () => "second ran", () => waits.push("second"));
+    await expect(failing).rejects.toThrow("first task failed");
+    expect(await second).toBe("second ran");
+    expect(waits).toEqual([]);
+  });
+
   it("takes over a lock left by a process that no longer exists", async () => {
     const lock = path.join(newDir("imdb-lock-"), "x.lock");
     fs.writeFileSync(lock, "2147483646"); // no such process

@@ -37,12 +37,29 @@ const LOCK_POLL_MS = 200;
 // A lock file without a readable owner is older than any real write of it.
 const UNOWNED_LOCK_STALE_MS = 10_000;
 
+/** Per lock path, the last call of this process to have queued for it. */
+const queuedHere = new Map<string, Promise<unknown>>();
+
 /**
  * Runs `task` while holding `lockPath`, so that two processes sharing a cache
  * (parallel test files, two notebooks) do not download or build it twice at
- * once. A lock whose process has died is taken over.
+ * once. A lock whose process has died is taken over. Calls from this process
+ * queue in memory first: the lock file cannot tell them apart from another
+ * process's, so they would poll and announce a wait for one another.
  */
 export async function withFileLock<T>(lockPath: string, task: () => Promise<T>, onWait?: () => void): Promise<T> {
+  const previous = queuedHere.get(lockPath) ?? Promise.resolve();
+  const run = previous.then(() => withLockFile(lockPath, task, onWait));
+  const settled = run.catch(() => undefined);
+  queuedHere.set(lockPath, settled);
+  try {
+    return await run;
+  } finally {
+    if (queuedHere.get(lockPath) === settled) queuedHere.delete(lockPath);
+  }
+}
+
+async function withLockFile<T>(lockPath: string, task: () => Promise<T>, onWait?: () => void): Promise<T> {
   fs.mkdirSync(path.dirname(lockPath), { recursive: true });
   let announced = false;
   for (;;) {
