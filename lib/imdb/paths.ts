@@ -26,6 +26,14 @@ export type Mirror =
  * which is notebooks/ or solutions/ inside a notebook.
  */
 export function projectRoot(): string {
+  // Found once: every cache path, lock and saved model starts here.
+  root ??= findProjectRoot();
+  return root;
+}
+
+let root: string | undefined;
+
+function findProjectRoot(): string {
   let dir = __dirname;
   for (;;) {
     const manifest = path.join(dir, "package.json");
