@@ -5,8 +5,9 @@
  * notebooks/ is never edited by hand. With --check, writes nothing and exits 1
  * when a learner notebook is missing or out of date (the test suite runs this).
  */
-import { existsSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
+import { writeFileAtomic } from "../lib/imdb/files";
 import { formatNotebook, toLearnerNotebook, type Notebook } from "./learner-notebook";
 import { PROJECT_ROOT } from "./jupyter-env";
 
@@ -25,8 +26,7 @@ function main(): number {
     if (current === text) continue;
     stale.push(`notebooks/${name}`);
     if (!check) {
-      writeFileSync(`${target}.tmp`, text);
-      renameSync(`${target}.tmp`, target);
+      writeFileAtomic(target, [Buffer.from(text)]);
     }
   }
   const orphans = readdirSync(NOTEBOOKS).filter((n) => n.endsWith(".ipynb") && !names.includes(n));

@@ -4,8 +4,8 @@
  * (generated here, never committed, because it holds absolute paths).
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { writeFileAtomic } from "../lib/imdb/files";
 
 export const PROJECT_ROOT = path.resolve(__dirname, "..");
 /** Folder that JUPYTER_PATH points at; kernels/tslab/kernel.json lives below it. */
@@ -37,15 +37,13 @@ export const INSTALL_JUPYTER_HINT =
  */
 export function writeKernelSpec(): string {
   const dir = path.join(JUPYTER_DATA_DIR, "kernels", KERNEL_NAME);
-  mkdirSync(dir, { recursive: true });
   const spec = {
     argv: [process.execPath, path.join(PROJECT_ROOT, "node_modules", "tslab", "bin", "tslab"), "kernel", "--config-path", "{connection_file}"],
     display_name: "TypeScript (tslab)",
     language: "typescript",
   };
   const file = path.join(dir, "kernel.json");
-  writeFileSync(`${file}.tmp`, JSON.stringify(spec, null, 2) + "\n");
-  renameSync(`${file}.tmp`, file);
+  writeFileAtomic(file, [Buffer.from(JSON.stringify(spec, null, 2) + "\n")]);
   return file;
 }
 

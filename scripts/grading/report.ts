@@ -2,8 +2,8 @@
  * The grader's reports: a readable block per notebook, a Markdown summary
  * table for a folder of submissions, and the JSON file (`--json`).
  */
-import { renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { writeFileAtomic } from "../../lib/imdb/files";
 import type { NotebookReport } from "./grade-notebook";
 import type { Limits } from "./run-exercise";
 
@@ -69,7 +69,5 @@ export function writeJsonReport(file: string, reports: NotebookReport[], limits:
     maxPoints: reports.reduce((sum, r) => sum + r.maxPoints, 0),
     notebooks: reports,
   };
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(body, null, 2) + "\n");
-  renameSync(temporary, file);
+  writeFileAtomic(file, [Buffer.from(JSON.stringify(body, null, 2) + "\n")]);
 }
