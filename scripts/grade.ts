@@ -10,7 +10,7 @@ import os from "node:os";
 import { findNotebooks, parseGradeArguments, USAGE, UsageError, type GradeArguments } from "./grading/arguments";
 import { loadCatalog } from "./grading/catalog";
 import { gradeNotebook, matchesLesson, type NotebookReport } from "./grading/grade-notebook";
-import { formatNotebookReport, formatSummaryTable, writeJsonReport } from "./grading/report";
+import { formatNotebookReport, formatSummaryTable, totals, writeJsonReport } from "./grading/report";
 import { stopAllExercises } from "./grading/run-exercise";
 
 async function main(): Promise<number> {
@@ -42,8 +42,7 @@ async function main(): Promise<number> {
     console.log(`${formatNotebookReport(report)}\n`);
   }
   if (reports.length > 1) console.log(`${formatSummaryTable(reports)}\n`);
-  const points = reports.reduce((sum, r) => sum + r.points, 0);
-  const maxPoints = reports.reduce((sum, r) => sum + r.maxPoints, 0);
+  const { points, maxPoints } = totals(reports);
   console.log(`total: ${points} / ${maxPoints} points over ${reports.length} notebook${reports.length === 1 ? "" : "s"}`);
   if (args.json) {
     writeJsonReport(args.json, reports, args.limits);

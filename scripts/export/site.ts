@@ -8,6 +8,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSyn
 import os from "node:os";
 import path from "node:path";
 import { plotlyBundlePath } from "../../lib/charts";
+import { courseScale } from "../../lib/scale";
 import { PROJECT_ROOT } from "../jupyter-env";
 import type { Notebook } from "../learner-notebook";
 import { executeNotebooks } from "./execute";
@@ -109,7 +110,7 @@ function loadLessons(notebooks: readonly string[], version: PageVersion, execute
   };
   const unexecuted = version === "solution" ? notebooks.filter(needsRun) : [];
   if (unexecuted.length > 0) {
-    const scale = process.env.COURSE_SCALE || "full";
+    const scale = courseScale().name;
     const names = unexecuted.map((f) => path.relative(PROJECT_ROOT, f)).join(", ");
     log(`No saved outputs in ${names}: running ${unexecuted.length > 1 ? "them" : "it"} at COURSE_SCALE=${scale}…`);
     executeNotebooks(unexecuted, executedDir);

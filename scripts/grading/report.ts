@@ -35,6 +35,14 @@ function indent(text: string, prefix: string): string {
   return text.split("\n").map((line) => prefix + line).join("\n");
 }
 
+/** Points scored and points possible over several notebooks. */
+export function totals(reports: readonly NotebookReport[]): { points: number; maxPoints: number } {
+  return {
+    points: reports.reduce((sum, r) => sum + r.points, 0),
+    maxPoints: reports.reduce((sum, r) => sum + r.maxPoints, 0),
+  };
+}
+
 /** A Markdown table with one row per notebook and a total, for grading a folder of submissions. */
 export function formatSummaryTable(reports: readonly NotebookReport[], relativeTo = process.cwd()): string {
   const rows = reports.map((r) => {
@@ -43,8 +51,7 @@ export function formatSummaryTable(reports: readonly NotebookReport[], relativeT
     const remark = (r.problem ?? (r.notes.length > 0 ? `${r.notes.length} note(s)` : "")).replace(/\|/g, "\\|").replace(/\n/g, " ");
     return [displayPath(r.file, relativeTo), lesson, `${r.points} / ${r.maxPoints}`, count("passed"), count("failed"), count("error"), r.seconds.toFixed(1), remark];
   });
-  const points = reports.reduce((sum, r) => sum + r.points, 0);
-  const maxPoints = reports.reduce((sum, r) => sum + r.maxPoints, 0);
+  const { points, maxPoints } = totals(reports);
   const header = ["notebook", "lesson", "points", "passed", "failed", "error", "seconds", "remark"];
   return [
     `| ${header.join(" | ")} |`,
@@ -65,8 +72,7 @@ export interface JsonReport {
 export function writeJsonReport(file: string, reports: NotebookReport[], limits: Limits): void {
   const body: JsonReport = {
     limits,
-    points: reports.reduce((sum, r) => sum + r.points, 0),
-    maxPoints: reports.reduce((sum, r) => sum + r.maxPoints, 0),
+    ...totals(reports),
     notebooks: reports,
   };
   writeFileAtomic(file, [Buffer.from(JSON.stringify(body, null, 2) + "\n")]);
