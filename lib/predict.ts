@@ -25,7 +25,7 @@ import * as tf from "@tensorflow/tfjs";
 import { encodeText, getWordIndex, tokenize, type LoadDataOptions } from "./imdb";
 import { cut, readIndexRules, type IndexRules } from "./imdb/indices";
 import { projectRoot } from "./imdb/paths";
-import { loadNgramModel, predictNgramSentiment, saveNgramModel, tokenizeForModel, type NgramSentimentModel } from "./ngrams";
+import { loadNgramModel, ngramModelFeatures, predictProbabilities, saveNgramModel, tokenizeForModel, type NgramSentimentModel } from "./ngrams";
 import { courseScale } from "./scale";
 import { multiHot, padSequences } from "./sequences";
 
@@ -477,10 +477,11 @@ function networkProbabilities({ model, info }: LoadedNetworkModel, sequences: In
 
 /** Unknown words of the bag of n-grams: tokens that are not a unigram of its vocabulary. */
 function ngramPredictions({ model }: LoadedNgramModel, texts: readonly string[]): SentimentPrediction[] {
-  return texts.map((text) => {
-    const [tokens] = tokenizeForModel(model, [text]);
-    const unknown = new Set(tokens.filter((token) => model.vocabulary.lookup.column(token) < 0));
-    return prediction(text, predictNgramSentiment(model, text).probability, tokens, [...unknown]);
+  const documents = tokenizeForModel(model, texts);
+  const probabilities = predictProbabilities(model.classifier, ngramModelFeatures(model, documents));
+  return texts.map((text, i) => {
+    const unknown = new Set(documents[i].filter((token) => model.vocabulary.lookup.column(token) < 0));
+    return prediction(text, probabilities[i], documents[i], [...unknown]);
   });
 }
 
