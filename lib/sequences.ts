@@ -20,12 +20,12 @@ export interface PaddedSequences {
   shape: [number, number];
 }
 
+import { INT32_MAX } from "./imdb/indices";
 import { checkKnownKeys, choiceOption, integerOption, requiredIntegerOption } from "./imdb/options";
 
 const PAD_KEYS = ["maxlen", "padding", "truncating", "value"];
 const SIDES = ["pre", "post"] as const;
 const INT32_MIN = -2_147_483_648;
-const INT32_MAX = 2_147_483_647;
 
 /**
  * Pads (or cuts) every sequence to one length, as Keras' `pad_sequences` with

@@ -14,11 +14,7 @@ export function checkKnownKeys(where: string, options: unknown, allowed: readonl
 
 /** An integer in [min, max]; `undefined` gives `fallback`. */
 export function integerOption(where: string, name: string, value: unknown, min: number, max: number, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-    throw new RangeError(`${where}: ${name} must be an integer from ${min} to ${max}, got ${describeValue(value)}.`);
-  }
-  return value;
+  return value === undefined ? fallback : requiredIntegerOption(where, name, value, min, max);
 }
 
 /** An integer in [min, max] that must be given. */
