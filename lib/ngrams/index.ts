@@ -14,4 +14,4 @@ export { evaluateClassifier, predictProbabilities, trainLogisticRegression } fro
 export type { EpochResult, LogisticRegression, LogisticRegressionOptions, TrainedLogisticRegression } from "./logistic-regression";
 export { evaluateNgramModel, ngramModelFeatures, ngramTrainingInputs, predictNgramSentiment, tokenizeForModel, topNgrams, trainNgramSentimentModel } from "./model";
 export type { NgramFeatureOptions, NgramModelOptions, NgramSentimentModel, NgramTrainingInputs, NgramSentimentPrediction, TrainedNgramModel, WeightedNgram } from "./model";
-export { loadNgramModel, NGRAM_MODEL_FORMAT, NGRAM_MODEL_FORMAT_VERSION, saveNgramModel } from "./model-file";
+export { loadNgramModel, saveNgramModel } from "./model-file";

@@ -15,9 +15,9 @@ import { NgramLookup } from "./vocabulary";
  * load can tell a model file from any other JSON and reject one from an
  * incompatible version (lesson 7, "Saving the model").
  */
-export const NGRAM_MODEL_FORMAT = "imdb-course-ngram-model";
+const NGRAM_MODEL_FORMAT = "imdb-course-ngram-model";
 /** Bumped whenever the file's layout changes; see `NGRAM_MODEL_FORMAT` (lesson 7). */
-export const NGRAM_MODEL_FORMAT_VERSION = 1;
+const NGRAM_MODEL_FORMAT_VERSION = 1;
 
 /** The file's content. Float arrays are float32, little-endian, base64-encoded: a quarter of the size of decimal text, and exact. */
 interface NgramModelFile {
