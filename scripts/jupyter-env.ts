@@ -9,8 +9,8 @@ import { writeFileAtomic } from "../lib/imdb/files";
 
 export const PROJECT_ROOT = path.resolve(__dirname, "..");
 /** Folder that JUPYTER_PATH points at; kernels/tslab/kernel.json lives below it. */
-export const JUPYTER_DATA_DIR = path.join(PROJECT_ROOT, ".jupyter", "share", "jupyter");
-export const KERNEL_NAME = "tslab";
+const JUPYTER_DATA_DIR = path.join(PROJECT_ROOT, ".jupyter", "share", "jupyter");
+const KERNEL_NAME = "tslab";
 
 // Debian's Jupyter runs under /usr/bin/python3, which may not be the python3
 // first on PATH (pyenv, conda); a pip install puts Jupyter on PATH's python.
@@ -48,13 +48,12 @@ export function writeKernelSpec(): string {
 }
 
 /** Environment for Jupyter processes: the project's kernel spec first, quiet debugger warnings. */
-export function jupyterEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+export function jupyterEnv(): NodeJS.ProcessEnv {
   const existing = process.env.JUPYTER_PATH;
   return {
     ...process.env,
     JUPYTER_PATH: existing ? `${JUPYTER_DATA_DIR}${path.delimiter}${existing}` : JUPYTER_DATA_DIR,
     PYDEVD_DISABLE_FILE_VALIDATION: "1",
-    ...extra,
   };
 }
 

@@ -8,7 +8,7 @@ import path from "node:path";
 import { type Notebook, sourceText } from "../learner-notebook";
 
 /** Notebook files of a lesson folder (absolute paths, by file name). */
-export function listLessons(dir: string): string[] {
+function listLessons(dir: string): string[] {
   if (!existsSync(dir)) throw new Error(`The lesson folder ${dir} does not exist.`);
   return readdirSync(dir)
     .filter((name) => name.endsWith(".ipynb"))
@@ -22,14 +22,14 @@ export function listLessons(dir: string): string[] {
  * No names means every lesson in `dir`. Unknown or ambiguous names throw an
  * error that lists the lessons there.
  */
-export function resolveLessons(names: readonly string[], dir: string, cwd: string = process.cwd()): string[] {
+export function resolveLessons(names: readonly string[], dir: string): string[] {
   const available = listLessons(dir);
   if (names.length === 0) {
     if (available.length === 0) throw new Error(`There are no notebooks in ${dir} to export.`);
     return available;
   }
   const chosen = names.map((name) => {
-    const asPath = path.resolve(cwd, name);
+    const asPath = path.resolve(name);
     if (name.endsWith(".ipynb") && existsSync(asPath) && statSync(asPath).isFile()) return asPath;
     const matches = available.filter((file) => matchesLesson(name, path.basename(file)));
     if (matches.length === 1) return matches[0];

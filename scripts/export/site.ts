@@ -24,8 +24,6 @@ export interface ExportOptions {
   version: PageVersion;
   /** Folder to write; replaced as a whole if it holds a previous export, refused if it holds anything else. */
   outDir: string;
-  /** Progress messages (default: stderr). */
-  log?: (message: string) => void;
 }
 
 export interface ExportResult {
@@ -44,7 +42,7 @@ interface Lesson {
 }
 
 export function exportLessons(options: ExportOptions): ExportResult {
-  const log = options.log ?? ((message: string) => console.error(message));
+  const log = (message: string) => console.error(message);
   const outDir = path.resolve(options.outDir);
   checkReplaceable(outDir);
   const python = nbconvertPython();

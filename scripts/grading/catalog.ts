@@ -17,7 +17,7 @@ import { cellsWithId, gradeId, readNotebookFile } from "./notebook-file";
 const { require: tsxRequire } = require("tsx/cjs/api") as { require: (id: string, fromFile: string) => unknown };
 
 export const SOLUTIONS_DIR = path.join(PROJECT_ROOT, "solutions");
-export const CHECKS_DIR = path.join(PROJECT_ROOT, "test", "grading");
+const CHECKS_DIR = path.join(PROJECT_ROOT, "test", "grading");
 
 export interface LessonExercise {
   id: string;

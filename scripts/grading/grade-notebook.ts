@@ -89,7 +89,7 @@ type Identified = { lesson: Lesson; notes: string[]; problem?: undefined } | { l
  * ids say otherwise (cells pasted into another lesson's notebook), or its
  * exercise ids alone when the metadata is gone.
  */
-export function identifyLesson(notebook: Notebook, file: string, catalog: Catalog, expected?: string): Identified {
+function identifyLesson(notebook: Notebook, file: string, catalog: Catalog, expected?: string): Identified {
   const ids = new Set(notebook.cells.map(gradeId).filter((id): id is string => id !== undefined));
   const overlap = (lesson: Lesson): number => lesson.exercises.filter((e) => ids.has(e.id) || ids.has(`${e.id}-check`)).length;
   const meta = lessonMetadata(notebook.metadata);
