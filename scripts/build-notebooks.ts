@@ -8,7 +8,8 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "../lib/imdb/files";
-import { formatNotebook, toLearnerNotebook, type Notebook } from "./learner-notebook";
+import { readNotebookFile } from "./grading/notebook-file";
+import { formatNotebook, toLearnerNotebook } from "./learner-notebook";
 import { PROJECT_ROOT } from "./jupyter-env";
 
 const SOLUTIONS = path.join(PROJECT_ROOT, "solutions");
@@ -19,7 +20,8 @@ function main(): number {
   const names = readdirSync(SOLUTIONS).filter((n) => n.endsWith(".ipynb")).sort();
   const stale: string[] = [];
   for (const name of names) {
-    const solution = JSON.parse(readFileSync(path.join(SOLUTIONS, name), "utf8")) as Notebook;
+    const { notebook: solution, problem } = readNotebookFile(path.join(SOLUTIONS, name));
+    if (solution === undefined) throw new Error(`solutions/${name}: ${problem}`);
     const text = formatNotebook(toLearnerNotebook(solution, `solutions/${name}`));
     const target = path.join(NOTEBOOKS, name);
     const current = existsSync(target) ? readFileSync(target, "utf8") : undefined;

@@ -10,6 +10,7 @@ import path from "node:path";
 import { plotlyBundlePath } from "../../lib/charts";
 import { courseScale } from "../../lib/scale";
 import { PROJECT_ROOT } from "../jupyter-env";
+import { readNotebookFile } from "../grading/notebook-file";
 import type { Notebook } from "../learner-notebook";
 import { executeNotebooks } from "./execute";
 import { indexHtml } from "./index-page";
@@ -92,13 +93,8 @@ function loadLessons(notebooks: readonly string[], version: PageVersion, execute
     pageNames.set(page, source);
   }
   const read = (file: string): Notebook => {
-    let notebook: Notebook;
-    try {
-      notebook = JSON.parse(readFileSync(file, "utf8")) as Notebook;
-    } catch (error) {
-      throw new Error(`${file} is not a notebook: ${(error as Error).message}`);
-    }
-    if (!Array.isArray(notebook?.cells)) throw new Error(`${file} is not a notebook: it has no "cells" list.`);
+    const { notebook, problem } = readNotebookFile(file);
+    if (notebook === undefined) throw new Error(`${file}: ${problem}`);
     return notebook;
   };
   const originals = new Map(notebooks.map((source) => [source, read(source)]));
