@@ -12,6 +12,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { loadData, loadReviews, multiHotBatches, padSequences, type LoadDataOptions } from "../../lib/index";
+import { loadAverage, median } from "./stats";
 
 const WARM_OPTION_SETS: LoadDataOptions[] = [
   {},
@@ -45,11 +46,9 @@ async function timed<T>(task: () => Promise<T> | T): Promise<Timing<T>> {
 }
 
 const row = (step: string, timing: Timing<unknown>): Row => ({
-  step, seconds: timing.seconds.toFixed(2), cpuSeconds: timing.cpuSeconds.toFixed(2), load: loadNow(),
+  step, seconds: timing.seconds.toFixed(2), cpuSeconds: timing.cpuSeconds.toFixed(2), load: loadAverage(),
 });
 
-const loadNow = () => os.loadavg().map((l) => l.toFixed(2)).join(" / ");
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const quiet = { onProgress: () => {} };
 
 export async function main(): Promise<string> {
@@ -71,7 +70,7 @@ export async function main(): Promise<string> {
         step: `warm loadData(${JSON.stringify(options)}): first, median of ${WARM_REPEATS}`,
         seconds: `${wall[0].toFixed(2)}, ${median(wall).toFixed(2)}`,
         cpuSeconds: `${cpu[0].toFixed(2)}, ${median(cpu).toFixed(2)}`,
-        load: loadNow(),
+        load: loadAverage(),
       });
     }
 

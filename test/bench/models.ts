@@ -23,6 +23,7 @@ import path from "node:path";
 import { initBackend } from "../../lib/backend";
 import { buildConv1dModel, buildEmbeddingMlp, buildLstmModel, buildMultiHotMlp } from "../../lib/models";
 import { nativeBlasStatus, setNativeBlasEnabled } from "../../lib/wasm-kernels/native-blas";
+import { loadAverage, median } from "./stats";
 
 const BATCH = 128;
 const STEPS_PER_EPOCH = Math.ceil(25_000 / BATCH);
@@ -49,15 +50,6 @@ interface Timing {
   load: string;
 }
 
-function load(): string {
-  return os.loadavg().map((l) => l.toFixed(2)).join(" ");
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 /** Seconds per epoch of model.fit, from windows of WINDOW steps over a pool of 16 batches. */
 async function timeTfjs(name: ModelName, seconds: number): Promise<Timing> {
@@ -79,7 +71,7 @@ async function timeTfjs(name: ModelName, seconds: number): Promise<Timing> {
   const timed = windows.slice(1);
   tf.dispose([x, y, ...slices.flat()]);
   model.dispose();
-  return { median: median(timed) * STEPS_PER_EPOCH, best: Math.min(...timed) * STEPS_PER_EPOCH, load: load() };
+  return { median: median(timed) * STEPS_PER_EPOCH, best: Math.min(...timed) * STEPS_PER_EPOCH, load: loadAverage(" ") };
 }
 
 /** PyTorch's seconds per epoch for one model, or why there are none. */

@@ -15,13 +15,13 @@ import os from "node:os";
 import { initBackend } from "../../lib/backend";
 import { loadReviews } from "../../lib/imdb";
 import { describeSparsity, evaluateNgramModel, ngramModelFeatures, tokenizeForModel, trainNgramSentimentModel, type NgramModelOptions } from "../../lib/ngrams";
+import { loadAverage } from "./stats";
 
 const SETTINGS: Record<string, { title: string; options: NgramModelOptions }> = {
   punctuation: { title: "defaults: punctuation tokens kept", options: {} },
   words: { title: "words only (punctuation: false)", options: { punctuation: false } },
 };
 
-const loadNow = (): string => os.loadavg().map((l) => l.toFixed(2)).join(" / ");
 const megabytes = (bytes: number): string => (bytes / 1e6).toFixed(0);
 
 function argument(name: string, fallback: string): string {
@@ -57,7 +57,7 @@ export async function main(): Promise<string> {
     rows.push(
       `| ${title} | ${model.vocabulary.ngrams.length.toLocaleString("en")} | ${sparsity.meanPerRow.toFixed(0)} | ` +
         `${seconds.tokenize.toFixed(1)} | ${seconds.vocabulary.toFixed(1)} | ${seconds.features.toFixed(1)} | ${seconds.training.toFixed(1)} | ${total.toFixed(1)} | ` +
-        `${evaluateSeconds.toFixed(1)} | ${(100 * accuracy).toFixed(2)}% | ${megabytes(rssAfterTraining)} | ${loadNow()} |`,
+        `${evaluateSeconds.toFixed(1)} | ${(100 * accuracy).toFixed(2)}% | ${megabytes(rssAfterTraining)} | ${loadAverage()} |`,
     );
   }
   const table = [

@@ -7,11 +7,12 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { loadAverage } from "./stats";
 
 const BENCHMARKS = ["data.ts", "models.ts", "ngrams.ts"];
 const TSX = path.resolve(__dirname, "..", "..", "node_modules", "tsx", "dist", "cli.mjs");
 
-console.log(`# Benchmarks — ${new Date().toISOString()}, ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}\n`);
+console.log(`# Benchmarks — ${new Date().toISOString()}, ${os.cpus().length} cores, load ${loadAverage(" ")}\n`);
 let failed = 0;
 for (const name of BENCHMARKS) {
   const file = path.join(__dirname, name);
