@@ -8,6 +8,7 @@
 export { initBackend } from "./backend";
 export type { BackendInfo, BackendName } from "./backend";
 export * from "./charts";
+export { check, answerOrReference, type CheckOutcome } from "./exercises";
 export * from "./scale";
 export * from "./training";
 export * from "./predict";
@@ -28,5 +29,5 @@ export * from "./models";
 export * from "./model-comparison";
 export * from "./multi-hot-dataset";
 export * from "./ngrams";
-export { registerWasmKernels, FusedAdamOptimizer, fusedLstm, nativeBlasStatus, setNativeBlasEnabled } from "./wasm-kernels";
+export { registerWasmKernels, nativeBlasStatus, setNativeBlasEnabled } from "./wasm-kernels";
 export type { NativeBlasStatus } from "./wasm-kernels";

@@ -3,6 +3,7 @@
  * code between `// BEGIN SOLUTION` and `// END SOLUTION` becomes a line that
  * throws "not implemented yet", and every output is cleared.
  */
+import { notSolvedMessage } from "../lib/exercises";
 
 export interface NotebookCell {
   cell_type: "code" | "markdown" | "raw";
@@ -28,9 +29,7 @@ export function sourceText(cell: NotebookCell): string {
 }
 
 /** The message a learner sees when running an exercise they have not solved yet. */
-export function stubMessage(exerciseId: string): string {
-  return `Exercise "${exerciseId}" is not implemented yet: replace this line with your code.`;
-}
+export const stubMessage = notSolvedMessage;
 
 /** Replaces every solution region of one cell's source with a throwing stub, keeping its indentation. */
 export function stripSolutions(source: string, exerciseId: string): string {
