@@ -5,7 +5,7 @@
  * their architectures do. Internal: not re-exported by lib/index.ts.
  */
 import * as tf from "@tensorflow/tfjs";
-import { FusedAdamOptimizer } from "./wasm-kernels/adam";
+
 
 /** Hands out seeds seed, seed+1, ... so every layer's initializer gets its own. */
 export function seeds(seed: number): () => number {
@@ -17,7 +17,7 @@ export const glorot = (seed: number) => tf.initializers.glorotUniform({ seed });
 
 /** Adam (the course's fused kernel), binary cross-entropy, accuracy. */
 export function compile(model: tf.Sequential, learningRate: number): tf.Sequential {
-  model.compile({ optimizer: new FusedAdamOptimizer(learningRate), loss: "binaryCrossentropy", metrics: ["accuracy"] });
+  model.compile({ optimizer: tf.train.adam(learningRate), loss: "binaryCrossentropy", metrics: ["accuracy"] });
   return model;
 }
 

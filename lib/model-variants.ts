@@ -6,7 +6,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { compile, embedding, glorot, quietOrthogonal, seeds } from "./model-layers";
-import { fusedLstm } from "./wasm-kernels/lstm-layer";
+
 
 interface Common {
   vocabSize?: number;
@@ -92,7 +92,7 @@ export function buildLstmDropoutModel(options: LstmVariantOptions = {}): tf.Sequ
   return compile(tf.sequential({ layers: [
     embedding(o.vocabSize, o.embeddingDim, o.maxlen, next()),
     tf.layers.spatialDropout1d({ rate: o.embeddingDropout }),
-    fusedLstm({
+    tf.layers.lstm({
       units: o.units, recurrentActivation: "sigmoid", unitForgetBias: true,
       kernelInitializer: glorot(next()), recurrentInitializer: quietOrthogonal(next()),
     }),

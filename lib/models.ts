@@ -6,7 +6,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { compile, embedding, glorot, quietOrthogonal, seeds } from "./model-layers";
-import { fusedLstm } from "./wasm-kernels/lstm-layer";
+
 
 interface Training {
   /** Seeds every initializer (and dropout): same seed, same model. Default 42. */
@@ -91,7 +91,7 @@ export function buildLstmModel({ vocabSize = 20000, embeddingDim = 128, maxlen =
   const model = tf.sequential({
     layers: [
       embedding(vocabSize, embeddingDim, maxlen, next()),
-      fusedLstm({
+      tf.layers.lstm({
         units, recurrentActivation: "sigmoid", unitForgetBias: true,
         kernelInitializer: glorot(next()), recurrentInitializer: quietOrthogonal(next()),
       }),

@@ -1,10 +1,13 @@
 import * as tf from "@tensorflow/tfjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FusedAdamOptimizer } from "../lib/wasm-kernels/adam";
+import { ADAM_UPDATE, installFusedAdam } from "../lib/wasm-kernels/adam";
 import { setNativeBlasEnabled } from "../lib/wasm-kernels/native-blas";
 import { expectClose, KERNEL_PATHS, loadWasmWithKernels, randomValues, run } from "./wasm-kernels.helpers";
 
-beforeAll(loadWasmWithKernels);
+beforeAll(async () => {
+  await loadWasmWithKernels();
+  installFusedAdam();
+});
 afterAll(() => setNativeBlasEnabled(true));
 
 /** Five Adam steps on a small least-squares problem; returns the weights after each step. */
@@ -22,22 +25,33 @@ function train(optimizer: tf.Optimizer): tf.Tensor[] {
   return history;
 }
 
-describe.each(KERNEL_PATHS)("FusedAdamOptimizer on $name", ({ native }) => {
+describe.each(KERNEL_PATHS)("tf.train.adam with the fused update installed, on $name", ({ native }) => {
   beforeAll(() => setNativeBlasEnabled(native));
 
-  it("on wasm takes the same steps as stock tf.train.adam on cpu", async () => {
+  it("on wasm runs the fused kernel and takes the same steps as stock tf.train.adam on cpu", async () => {
     const expected = await run("cpu", () => train(tf.train.adam(0.05, 0.8, 0.95, 1e-6)));
-    const actual = await run("wasm", () => train(new FusedAdamOptimizer(0.05, 0.8, 0.95, 1e-6)));
+    await tf.setBackend("wasm");
+    let actual: Float32Array[] = [];
+    const profile = await tf.profile(async () => {
+      actual = await run("wasm", () => train(tf.train.adam(0.05, 0.8, 0.95, 1e-6)));
+    });
+    expect(profile.kernelNames).toContain(ADAM_UPDATE);
     actual.forEach((values, i) => expectClose(values, expected[i], 1e-5));
   });
 
+  it("keeps the stock update on cpu", async () => {
+    await tf.setBackend("cpu");
+    const profile = await tf.profile(() => train(tf.train.adam(0.01)));
+    expect(profile.kernelNames).not.toContain(ADAM_UPDATE);
+  });
+
   it("leaves weights without a gradient unchanged, and saves like stock Adam", async () => {
-    const optimizer = new FusedAdamOptimizer(0.01);
+    const optimizer = tf.train.adam(0.01);
     const [, , unused] = await run("wasm", () => train(optimizer));
     expect(Array.from(unused)).toEqual([1, 2]);
     expect(optimizer.getClassName()).toBe("Adam");
     const weights = await optimizer.getWeights();
-    expect(weights.map((w) => w.name)).toEqual(["iter", expect.stringMatching(/\/m$/), expect.stringMatching(/\/m$/), expect.stringMatching(/\/m$/),
+    expect(weights.map((w: { name: string }) => w.name)).toEqual(["iter", expect.stringMatching(/\/m$/), expect.stringMatching(/\/m$/), expect.stringMatching(/\/m$/),
       expect.stringMatching(/\/v$/), expect.stringMatching(/\/v$/), expect.stringMatching(/\/v$/)]);
   });
 });

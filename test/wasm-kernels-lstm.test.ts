@@ -1,17 +1,21 @@
 import * as tf from "@tensorflow/tfjs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { setNativeBlasEnabled } from "../lib/wasm-kernels/native-blas";
-import { fusedLstm, lstmSequence } from "../lib/wasm-kernels/lstm-layer";
+import { LSTM_FORWARD } from "../lib/wasm-kernels/lstm";
+import { installFusedLstm, lstmSequence } from "../lib/wasm-kernels/lstm-layer";
 import { expectClose, expectSameOnWasmAndCpu, KERNEL_PATHS, loadWasmWithKernels, randomTensor, randomValues } from "./wasm-kernels.helpers";
 
-beforeAll(loadWasmWithKernels);
+beforeAll(async () => {
+  await loadWasmWithKernels();
+  installFusedLstm();
+});
 afterAll(() => setNativeBlasEnabled(true));
 
-type LstmArgs = Parameters<typeof fusedLstm>[0];
+type LstmArgs = Parameters<typeof tf.layers.lstm>[0];
 
 /** A seeded LSTM applied to a fixed input: its output, then the gradients of a weighted sum for each weight and the input. */
 function outputAndGradients(args: Omit<LstmArgs, "units">, shape = [3, 5, 4], units = 3): tf.Tensor[] {
-  const layer = fusedLstm({
+  const layer = tf.layers.lstm({
     units, ...args,
     kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }),
     recurrentInitializer: tf.initializers.glorotUniform({ seed: 2 }),
@@ -20,7 +24,7 @@ function outputAndGradients(args: Omit<LstmArgs, "units">, shape = [3, 5, 4], un
   const x = tf.variable(randomTensor(shape, 4));
   const y = layer.apply(x) as tf.Tensor;
   const r = randomTensor(y.shape, 5);
-  const variables = [...layer.trainableWeights.map((w) => w.read() as tf.Variable), x];
+  const variables = [...layer.trainableWeights.map((w: tf.LayerVariable) => w.read() as tf.Variable), x];
   const { grads } = tf.variableGrads(() => tf.sum(tf.mul(layer.apply(x) as tf.Tensor, r)) as tf.Scalar, variables);
   return [y, ...variables.map((v) => grads[v.name])];
 }
@@ -43,6 +47,22 @@ describe.each(KERNEL_PATHS)("fused LSTM on $name against tf.layers.lstm on cpu",
 });
 
 describe("fused LSTM", () => {
+  it("runs a plain tf.layers.lstm as the fused kernel on wasm, and as stock ops on cpu", async () => {
+    const kernelsOn = async (backend: "wasm" | "cpu") => {
+      await tf.setBackend(backend);
+      return (await tf.profile(() => outputAndGradients({ recurrentActivation: "sigmoid" }))).kernelNames;
+    };
+    expect(await kernelsOn("wasm")).toContain(LSTM_FORWARD);
+    expect(await kernelsOn("cpu")).not.toContain(LSTM_FORWARD);
+  });
+
+  it("no longer warns about the orthogonal initializer's speed", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    tf.tidy(() => tf.initializers.orthogonal({ gain: 1 }).apply([60, 240]));
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
+  });
+
   it("falls back to the stock computation where it cannot fuse (goBackwards)", async () => {
     await expectSameOnWasmAndCpu(() => outputAndGradients({ goBackwards: true }));
   });
@@ -76,7 +96,7 @@ describe("fused LSTM", () => {
 
   it("saves as a plain LSTM that stock tfjs loads and runs to the same predictions", async () => {
     await tf.setBackend("wasm");
-    const model = tf.sequential({ layers: [fusedLstm({ units: 4, inputShape: [6, 3], kernelInitializer: tf.initializers.glorotUniform({ seed: 7 }) })] });
+    const model = tf.sequential({ layers: [tf.layers.lstm({ units: 4, inputShape: [6, 3], kernelInitializer: tf.initializers.glorotUniform({ seed: 7 }) })] });
     const before = (model.predict(randomTensor([2, 6, 3], 8)) as tf.Tensor).dataSync().slice();
     let saved: tf.io.ModelArtifacts | undefined;
     await model.save(tf.io.withSaveHandler(async (artifacts) => {

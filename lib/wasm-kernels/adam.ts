@@ -4,8 +4,8 @@
  * Stock tf.train.adam updates each weight tensor with about twelve separate
  * element-wise ops (each allocating a tensor as big as the weights); for the
  * course's 2.6-5 M-weight models that was 36-41% of a training step on wasm.
- * `FusedAdamOptimizer` computes exactly the same update in one kernel on wasm,
- * and is the stock optimizer on every other backend.
+ * `installFusedAdam` makes the stock optimizer compute exactly the same update
+ * in one kernel on wasm; other backends keep the stock update.
  */
 import * as tf from "@tensorflow/tfjs";
 import type { KernelFunc, TensorInfo } from "@tensorflow/tfjs";
@@ -57,6 +57,16 @@ interface MomentSlot {
   variable: tf.Variable;
 }
 
+/** AdamOptimizer's protected settings and step counter. */
+interface AdamSettings {
+  learningRate: number;
+  beta1: number;
+  beta2: number;
+  epsilon: number;
+  iterations: number;
+  incrementIterations(): void;
+}
+
 /** AdamOptimizer's private state, which this subclass keeps in the same shape (so getWeights/setWeights still work). */
 interface AdamState {
   accBeta1: tf.Variable;
@@ -65,48 +75,56 @@ interface AdamState {
   accumulatedSecondMoment: MomentSlot[];
 }
 
-/**
- * tf.train.adam with the update fused into one kernel where the backend has
- * it (wasm with the course's kernels); saved and loaded as a plain "Adam"
- * (lessons 3-5: the optimizer of every model).
- */
-export class FusedAdamOptimizer extends tf.AdamOptimizer {
-  constructor(learningRate = 0.001, beta1 = 0.9, beta2 = 0.999, epsilon?: number) {
-    super(learningRate, beta1, beta2, epsilon);
-  }
+type ApplyGradients = tf.AdamOptimizer["applyGradients"];
 
-  override applyGradients(variableGradients: Parameters<tf.AdamOptimizer["applyGradients"]>[0]): void {
-    if (tf.getKernel(ADAM_UPDATE, tf.getBackend()) === undefined) {
-      super.applyGradients(variableGradients);
-      return;
-    }
-    const state = this as unknown as AdamState;
-    const entries = Array.isArray(variableGradients)
-      ? variableGradients.map(({ name, tensor }) => [name, tensor] as const)
-      : Object.entries(variableGradients);
-    const t = this.iterations + 1;
-    const attrs: AdamAttrs = {
-      learningRate: this.learningRate, beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon,
-      correction1: 1 - Math.pow(this.beta1, t), correction2: 1 - Math.pow(this.beta2, t),
-    };
-    tf.tidy(() => {
-      entries.forEach(([name, gradient], i) => {
-        const value = tf.engine().registeredVariables[name];
-        state.accumulatedFirstMoment[i] ??= { originalName: `${name}/m`, variable: tf.tidy(() => tf.zerosLike(value).variable(false)) };
-        state.accumulatedSecondMoment[i] ??= { originalName: `${name}/v`, variable: tf.tidy(() => tf.zerosLike(value).variable(false)) };
-        if (gradient == null) return;
-        const m = state.accumulatedFirstMoment[i].variable;
-        const v = state.accumulatedSecondMoment[i].variable;
-        const [newValue, newM, newV] = tf.engine().runKernel(ADAM_UPDATE,
-          { value, m, v, gradient }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
-        value.assign(newValue);
-        m.assign(newM);
-        v.assign(newV);
-      });
-      // Kept as in the stock optimizer, which saves and restores them.
-      state.accBeta1.assign(tf.mul(state.accBeta1, this.beta1));
-      state.accBeta2.assign(tf.mul(state.accBeta2, this.beta2));
+/**
+ * Makes every tf.train.adam (and `optimizer: "adam"`) update its weights with
+ * the fused kernel where the backend has it: the same arithmetic as the stock
+ * update, in one pass instead of about twelve ops per weight tensor. The
+ * optimizer's state keeps the stock shape, so getWeights/setWeights and saving
+ * are unchanged. `initBackend` calls it on wasm. Calling it again does nothing.
+ */
+export function installFusedAdam(): void {
+  const prototype = tf.AdamOptimizer.prototype as tf.AdamOptimizer & { [STOCK_APPLY]?: ApplyGradients };
+  if (prototype[STOCK_APPLY] !== undefined) return;
+  const stock = prototype.applyGradients;
+  prototype[STOCK_APPLY] = stock;
+  prototype.applyGradients = function (this: tf.AdamOptimizer, variableGradients) {
+    if (tf.getKernel(ADAM_UPDATE, tf.getBackend()) === undefined) return stock.call(this, variableGradients);
+    fusedApplyGradients(this, variableGradients);
+  };
+}
+
+const STOCK_APPLY = Symbol("stock Adam applyGradients");
+
+function fusedApplyGradients(adam: tf.AdamOptimizer, variableGradients: Parameters<ApplyGradients>[0]): void {
+  const state = adam as unknown as AdamState;
+  const optimizer = adam as unknown as AdamSettings;
+  const entries = Array.isArray(variableGradients)
+    ? variableGradients.map(({ name, tensor }) => [name, tensor] as const)
+    : Object.entries(variableGradients);
+  const t = optimizer.iterations + 1;
+  const attrs: AdamAttrs = {
+    learningRate: optimizer.learningRate, beta1: optimizer.beta1, beta2: optimizer.beta2, epsilon: optimizer.epsilon,
+    correction1: 1 - Math.pow(optimizer.beta1, t), correction2: 1 - Math.pow(optimizer.beta2, t),
+  };
+  tf.tidy(() => {
+    entries.forEach(([name, gradient], i) => {
+      const value = tf.engine().registeredVariables[name];
+      state.accumulatedFirstMoment[i] ??= { originalName: `${name}/m`, variable: tf.tidy(() => tf.zerosLike(value).variable(false)) };
+      state.accumulatedSecondMoment[i] ??= { originalName: `${name}/v`, variable: tf.tidy(() => tf.zerosLike(value).variable(false)) };
+      if (gradient == null) return;
+      const m = state.accumulatedFirstMoment[i].variable;
+      const v = state.accumulatedSecondMoment[i].variable;
+      const [newValue, newM, newV] = tf.engine().runKernel(ADAM_UPDATE,
+        { value, m, v, gradient }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
+      value.assign(newValue);
+      m.assign(newM);
+      v.assign(newV);
     });
-    this.incrementIterations();
-  }
+    // Kept as in the stock optimizer, which saves and restores them.
+    state.accBeta1.assign(tf.mul(state.accBeta1, optimizer.beta1));
+    state.accBeta2.assign(tf.mul(state.accBeta2, optimizer.beta2));
+  });
+  optimizer.incrementIterations();
 }

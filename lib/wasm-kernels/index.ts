@@ -17,8 +17,6 @@ import { maxPoolGrad } from "./max-pool-grad";
 import { unsortedSegmentSum } from "./segment-sum";
 import { sliceKernel, splitVKernel, unpackKernel } from "./slice";
 
-export { FusedAdamOptimizer } from "./adam";
-export { fusedLstm } from "./lstm-layer";
 export { nativeBlasStatus, setNativeBlasEnabled, type NativeBlasStatus } from "./native-blas";
 
 let registered = false;

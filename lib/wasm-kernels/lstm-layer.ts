@@ -1,13 +1,11 @@
 /**
- * An LSTM layer that runs as the fused sequence kernels of lstm.ts where the
- * backend has them (wasm with the course's kernels), and exactly as
- * tf.layers.lstm everywhere else. It *is* a tf.layers.lstm (a subclass with the
- * same weights and config), so models save and load as plain "LSTM".
+ * tf.layers.lstm's time loop as the fused sequence kernels of lstm.ts where the
+ * backend has them (wasm with the course's kernels). Patched into the stock
+ * layer class, so a learner's plain `tf.layers.lstm(...)` is fast and models
+ * save and load as plain "LSTM".
  */
 import * as tf from "@tensorflow/tfjs";
 import { LSTM_BACKWARD, LSTM_FORWARD, type LstmAttrs } from "./lstm";
-
-type LstmArgs = Parameters<typeof tf.layers.lstm>[0];
 
 interface LstmCellInternals {
   kernel: tf.LayerVariable;
@@ -28,7 +26,7 @@ interface RnnInternals {
 }
 
 /** tfjs' LSTM class (not exported by name). */
-const LSTM = tf.serialization.SerializationMap.getMap().classNameMap.LSTM[0] as unknown as new (args: LstmArgs) => tf.layers.Layer;
+const LSTM = tf.serialization.SerializationMap.getMap().classNameMap.LSTM[0] as unknown as { prototype: tf.layers.Layer };
 
 /**
  * The whole sequence through one LSTM: x [batch, steps, inputDim] → the last
@@ -54,8 +52,25 @@ export function lstmSequence(x: tf.Tensor3D, kernel: tf.Tensor2D, recurrentKerne
   return op(x, kernel, recurrentKernel, bias);
 }
 
-class FusedLstm extends LSTM {
-  override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Record<string, unknown>): tf.Tensor | tf.Tensor[] {
+type LayerCall = tf.layers.Layer["call"];
+
+const STOCK_CALL = Symbol("stock LSTM call");
+
+/**
+ * Makes every tf.layers.lstm run its whole sequence as the two fused kernels
+ * of lstm.ts where the backend has them (lesson 5, "LSTM"): about 4,500 tfjs
+ * ops per batch become two kernels. Same weights, same math, same saved
+ * config; masking, dropout, initial or carried state, going backwards and
+ * other activations keep the stock computation. `initBackend` calls it on
+ * wasm. Calling it again does nothing.
+ */
+export function installFusedLstm(): void {
+  const prototype = LSTM.prototype as tf.layers.Layer & { [STOCK_CALL]?: LayerCall };
+  if (prototype[STOCK_CALL] !== undefined) return;
+  quietOrthogonalInitializer();
+  const stock = prototype.call;
+  prototype[STOCK_CALL] = stock;
+  prototype.call = function (this: tf.layers.Layer, inputs, kwargs) {
     const x = Array.isArray(inputs) ? inputs[0] : inputs;
     const self = this as unknown as RnnInternals;
     const cell = self.cell;
@@ -65,18 +80,22 @@ class FusedLstm extends LSTM {
       !self.stateful && !self.goBackwards && !self.returnState && cell.bias !== null &&
       cell.dropout === 0 && cell.recurrentDropout === 0 && x.rank === 3 && x.dtype === "float32" &&
       cell.activation.getClassName() === "tanh" && (recurrent === "sigmoid" || recurrent === "hardSigmoid");
-    if (!fusable) return super.call(inputs, kwargs);
+    if (!fusable) return stock.call(this, inputs, kwargs);
     return tf.tidy(() => lstmSequence(x as tf.Tensor3D, cell.kernel.read() as tf.Tensor2D, cell.recurrentKernel.read() as tf.Tensor2D,
       cell.bias!.read() as tf.Tensor1D, { hardSigmoid: recurrent === "hardSigmoid", returnSequences: self.returnSequences }));
-  }
+  };
 }
 
 /**
- * tf.layers.lstm, with the whole sequence fused into one kernel on wasm
- * (lesson 5, "LSTM"): about 4,500 tfjs ops per batch become two kernels.
- * Falls back to the stock computation for masking, dropout, initial or
- * carried state, going backwards, or other activations.
+ * tf.layers.lstm's default recurrent initializer warns "Slowness may result"
+ * for matrices over 2,000 elements; the course's 60×240 takes well under a
+ * second, and the warning would show as a red block in every LSTM notebook.
  */
-export function fusedLstm(args: LstmArgs): tf.layers.Layer {
-  return new FusedLstm(args);
+function quietOrthogonalInitializer(): void {
+  const Orthogonal = tf.serialization.SerializationMap.getMap().classNameMap.Orthogonal[0] as unknown as { prototype: { apply: (...args: unknown[]) => tf.Tensor } };
+  const stock = Orthogonal.prototype.apply;
+  Orthogonal.prototype.apply = function (this: { ELEMENTS_WARN_SLOW: number }, ...args: unknown[]) {
+    this.ELEMENTS_WARN_SLOW = Infinity;
+    return stock.apply(this, args);
+  };
 }
