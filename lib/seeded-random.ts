@@ -15,16 +15,31 @@
  * seeded stream. `fitWithProgress` trains inside it (lesson 3).
  */
 export async function withSeededRandom<T>(seed: number, task: () => Promise<T>): Promise<T> {
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-    throw new RangeError(`withSeededRandom: seed must be an integer from 0 to 4294967295, got ${String(seed)}.`);
-  }
   const original = Math.random;
-  Math.random = mulberry32(seed);
+  Math.random = mulberry32(checkedSeed(seed, "withSeededRandom"));
   try {
     return await task();
   } finally {
     Math.random = original;
   }
+}
+
+/**
+ * Keras' `set_random_seed` for TensorFlow.js: from now on Math.random, and so
+ * every unseeded initial weight, dropout mask and batch order of model.fit,
+ * is drawn from a generator seeded with `seed` (an integer from 0 to 2^32 - 1).
+ * Run the same cells in the same order after it and the same network comes
+ * out (lessons 2-5 call it before building each model).
+ */
+export function setRandomSeed(seed: number): void {
+  Math.random = mulberry32(checkedSeed(seed, "setRandomSeed"));
+}
+
+function checkedSeed(seed: number, caller: string): number {
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
+    throw new RangeError(`${caller}: seed must be an integer from 0 to 4294967295, got ${String(seed)}.`);
+  }
+  return seed;
 }
 
 /**
