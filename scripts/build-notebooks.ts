@@ -1,15 +1,17 @@
 /**
  * `npm run build:notebooks [-- --check]`
  *
- * Generates notebooks/ (the learners' copies) from solutions/ (the source).
- * notebooks/ is never edited by hand. With --check, writes nothing and exits 1
- * when a learner notebook is missing or out of date (the test suite runs this).
+ * Generates notebooks/ (the learners' copies) and lib/lessons/ (the cells
+ * marked `// @save`, see saved-cells.ts) from solutions/ (the source). Neither
+ * is edited by hand. With --check, writes nothing and exits 1 when a generated
+ * file is missing or out of date (the test suite runs this).
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "../lib/imdb/files";
 import { readNotebookFile } from "./grading/notebook-file";
 import { formatNotebook, toLearnerNotebook } from "./learner-notebook";
+import { savedModule, savedModulePath } from "./saved-cells";
 import { PROJECT_ROOT } from "./jupyter-env";
 
 const SOLUTIONS = path.join(PROJECT_ROOT, "solutions");
@@ -22,13 +24,17 @@ function main(): number {
   for (const name of names) {
     const { notebook: solution, problem } = readNotebookFile(path.join(SOLUTIONS, name));
     if (solution === undefined) throw new Error(`solutions/${name}: ${problem}`);
-    const text = formatNotebook(toLearnerNotebook(solution, `solutions/${name}`));
-    const target = path.join(NOTEBOOKS, name);
-    const current = existsSync(target) ? readFileSync(target, "utf8") : undefined;
-    if (current === text) continue;
-    stale.push(`notebooks/${name}`);
-    if (!check) {
-      writeFileAtomic(target, [Buffer.from(text)]);
+    const generated: Array<[string, string | undefined]> = [
+      [`notebooks/${name}`, formatNotebook(toLearnerNotebook(solution, `solutions/${name}`))],
+      [savedModulePath(name.replace(/\.ipynb$/, "")), savedModule(solution, `solutions/${name}`)],
+    ];
+    for (const [relative, text] of generated) {
+      if (text === undefined) continue;
+      const target = path.join(PROJECT_ROOT, relative);
+      const current = existsSync(target) ? readFileSync(target, "utf8") : undefined;
+      if (current === text) continue;
+      stale.push(relative);
+      if (!check) writeFileAtomic(target, [Buffer.from(text)]);
     }
   }
   const orphans = readdirSync(NOTEBOOKS).filter((n) => n.endsWith(".ipynb") && !names.includes(n));
