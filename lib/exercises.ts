@@ -18,31 +18,28 @@ export function unsolvedExercise(error: unknown): string | undefined {
   return error instanceof Error ? NOT_SOLVED.exec(error.message)?.[1] : undefined;
 }
 
-export type CheckOutcome = "passed" | "failed" | "not solved";
-
 /**
  * Runs an exercise's check cell: `body` calls the learner's code and asserts on
- * it. Prints one line for the outcome and returns it, without throwing, so
- * Run All goes on to the end of the lesson:
+ * it. Prints one line for the outcome, without throwing, so Run All goes on to
+ * the end of the lesson (and returns nothing, so tslab shows nothing more):
  *   ✓ Exercise "l3-pad-sequence": correct.
  *   ✗ Exercise "l3-pad-sequence": padSequence([5, 6], 4) should be [0, 0, 5, 6], got [5, 6, 0, 0]
  *   ○ Exercise "l3-pad-sequence" is not solved yet: write your code where the cell says; the Hint below the task helps.
  */
-export async function check(exerciseId: string, body: () => void | Promise<void>, print: (line: string) => void = console.log): Promise<CheckOutcome> {
+export async function check(exerciseId: string, body: () => void | Promise<void>, print: (line: string) => void = console.log): Promise<void> {
   try {
     await body();
   } catch (error) {
     if (unsolvedExercise(error) !== undefined) {
       print(`○ Exercise "${exerciseId}" is not solved yet: write your code in the exercise cell above; the Hint under the task helps.`);
-      return "not solved";
+      return;
     }
     // Node appends an actual/expected diff to assertion messages; the check's own first line says it better.
     const message = error instanceof AssertionError ? error.message.split("\n")[0] : `your code threw ${describe(error)}`;
     print(`✗ Exercise "${exerciseId}": ${message}`);
-    return "failed";
+    return;
   }
   print(`✓ Exercise "${exerciseId}": correct.`);
-  return "passed";
 }
 
 /**

@@ -8,7 +8,7 @@
 export { initBackend } from "./backend";
 export type { BackendInfo, BackendName } from "./backend";
 export * from "./charts";
-export { check, answerOrReference, type CheckOutcome } from "./exercises";
+export { check, answerOrReference } from "./exercises";
 export * from "./scale";
 export * from "./training";
 export * from "./predict";

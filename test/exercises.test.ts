@@ -8,7 +8,8 @@ const stub = (id: string) => () => {
 
 async function outcomeAndLines(body: () => void | Promise<void>) {
   const lines: string[] = [];
-  const outcome = await check("ex-1", body, (line) => lines.push(line));
+  await check("ex-1", body, (line) => lines.push(line));
+  const outcome = lines[0].startsWith("✓") ? "passed" : lines[0].startsWith("✗") ? "failed" : "not solved";
   return { outcome, lines };
 }
 
