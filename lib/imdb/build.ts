@@ -1,12 +1,14 @@
 /**
  * The cold build: archive → one cache file holding every labeled review's
- * metadata, text and token numbers, plus the vocabulary.
+ * metadata, text and token numbers, plus the vocabulary; and the same
+ * reviews split by Keras' rules (keras-tokenize.ts), with their own word list.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ArchiveError, readArchiveReviews, type ArchiveReview } from "./archive";
 import { writeContainer } from "./container";
 import { CORPUS_MAGIC, CORPUS_VERSION, type CorpusMeta } from "./corpus-format";
+import { forEachKerasToken } from "./keras-tokenize";
 import type { ProgressListener } from "./progress";
 import { forEachToken } from "./tokenize";
 import { WordTable } from "./word-table";
@@ -20,6 +22,8 @@ interface PendingReview {
   rating: number;
   tokenStart: number;
   tokenEnd: number;
+  kerasTokenStart: number;
+  kerasTokenEnd: number;
   text: Buffer;
 }
 
@@ -48,6 +52,8 @@ export async function buildCorpusFile(archive: string, target: string, onProgres
   const wordNumbers = new WordTable(); // first-seen order, renumbered by frequency below
   const trainCounts = new GrowableInt32();
   const tokens = new GrowableInt32();
+  const kerasWordNumbers = new WordTable(); // first-seen order; ranks come from the Keras index at load time
+  const kerasTokens = new GrowableInt32();
   const reviews: PendingReview[] = [];
   let compressed = 0;
   let lastEventAt = 0;
@@ -62,13 +68,17 @@ export async function buildCorpusFile(archive: string, target: string, onProgres
     if (isTrain) trainCounts.data[number]++;
     tokens.push(number);
   };
+  const onKerasToken = (source: string, start: number, end: number) => kerasTokens.push(kerasWordNumbers.numberOf(source, start, end) + 1);
   const onReview = (review: ArchiveReview) => {
     isTrain = review.split === "train";
     const tokenStart = tokens.length;
-    forEachToken(review.bytes.toString("utf8"), {}, onToken);
+    const kerasTokenStart = kerasTokens.length;
+    const text = review.bytes.toString("utf8");
+    forEachToken(text, {}, onToken);
+    forEachKerasToken(text, onKerasToken);
     reviews.push({
       split: isTrain ? 0 : 1, label: review.label, id: review.id, rating: review.rating,
-      tokenStart, tokenEnd: tokens.length, text: review.bytes,
+      tokenStart, tokenEnd: tokens.length, kerasTokenStart, kerasTokenEnd: kerasTokens.length, text: review.bytes,
     });
     if (Date.now() - lastEventAt >= EVENT_INTERVAL_MS) {
       lastEventAt = Date.now();
@@ -89,8 +99,11 @@ export async function buildCorpusFile(archive: string, target: string, onProgres
   const rating = new Uint8Array(n);
   const tokenOffsets = new Int32Array(n + 1);
   const orderedTokens = new Int32Array(tokens.length);
+  const kerasTokenOffsets = new Int32Array(n + 1);
+  const orderedKerasTokens = new Int32Array(kerasTokens.length);
   const textOffsets = new Float64Array(n + 1);
   let tokenAt = 0;
+  let kerasTokenAt = 0;
   let textAt = 0;
   reviews.forEach((review, i) => {
     split[i] = review.split;
@@ -99,10 +112,14 @@ export async function buildCorpusFile(archive: string, target: string, onProgres
     rating[i] = review.rating;
     tokenOffsets[i] = tokenAt;
     for (let t = review.tokenStart; t < review.tokenEnd; t++) orderedTokens[tokenAt++] = renumber[tokens.data[t]];
+    kerasTokenOffsets[i] = kerasTokenAt;
+    orderedKerasTokens.set(kerasTokens.data.subarray(review.kerasTokenStart, review.kerasTokenEnd), kerasTokenAt);
+    kerasTokenAt += review.kerasTokenEnd - review.kerasTokenStart;
     textOffsets[i] = textAt;
     textAt += review.text.length;
   });
   tokenOffsets[n] = tokenAt;
+  kerasTokenOffsets[n] = kerasTokenAt;
   textOffsets[n] = textAt;
 
   const meta: CorpusMeta = { reviews: n, trainReviews: split.filter((s) => s === 0).length, projectWords, tokens: tokenAt };
@@ -110,6 +127,8 @@ export async function buildCorpusFile(archive: string, target: string, onProgres
     meta: Buffer.from(JSON.stringify(meta)),
     split, label, id, rating, tokenOffsets, tokens: orderedTokens,
     words: Buffer.from(words.join("\n")),
+    kerasTokenOffsets, kerasTokens: orderedKerasTokens,
+    kerasWords: Buffer.from(kerasWordNumbers.words().join("\n")),
     textOffsets, texts: reviews.map((review) => review.text),
   });
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);

@@ -1,11 +1,12 @@
 /** `loadData`: the reviews as Keras-style sequences of word indices. */
+import type { ContainerReader } from "./container";
 import { readCorpus } from "./corpus";
 import { DROPPED, INDEX_RULE_KEYS, INT32_MAX, indexTable, readIndexRules, startIndex, type IndexRules } from "./indices";
 import { kerasWordIndex } from "./keras-index";
 import { checkKnownKeys, choiceOption, functionOption, integerOption, nullableIntegerOption } from "./options";
 import { throttledPrinter, type ProgressListener } from "./progress";
 import { MersenneTwister, shuffleLikeNumpy } from "./rng";
-import { VOCABULARIES, corpusWordsOf, ranksOfCorpusWords, type VocabularyName } from "./vocabulary";
+import { VOCABULARIES, corpusWordsOf, kerasWordsOf, ranksOfCorpusWords, ranksOfKerasWords, type VocabularyName } from "./vocabulary";
 
 /** How word ranks become indices (Keras' `imdb.load_data` arguments, in camelCase). */
 export interface IndexOptions {
@@ -19,7 +20,7 @@ export interface IndexOptions {
   oovChar?: number | null;
   /** Added to every rank. Default 3 (0 = padding, 1 = start, 2 = OOV, 3 = unused). */
   indexFrom?: number;
-  /** "project" (default): this project's ranks over the training reviews; "keras": the Keras word index. */
+  /** "project" (default): the course's tokenizer and ranks over the training reviews; "keras": Keras' tokenizer rules and word index. */
   vocabulary?: VocabularyName;
 }
 
@@ -69,17 +70,22 @@ const LOAD_DATA_KEYS = [...INDEX_RULE_KEYS, "vocabulary", "maxlen", "seed", "onP
  *    null. So with skipTop > startChar the start index turns into oovChar too,
  *    as in Keras.
  *
- * Where it differs from Keras, and why:
- * - The reviews are tokenized here by `tokenize` (Keras ships sequences made by
- *   an unpublished tokenizer that keeps "br" from `<br />`), so sequences, and
- *   with `vocabulary: "project"` the ranks, differ from Keras' `imdb.npz`.
+ * The tokens: with `vocabulary: "keras"` the reviews are split by Keras'
+ * own rules (`kerasTokenize`: "br" from `<br />` kept, "don't" whole, only
+ * A-Z lowercased) and words missing from its index are left out, as in
+ * Keras' data; the sequences are then Keras' own (checked on a sample of
+ * `imdb.load_data(num_words=500)`: 150 of 150 training and 50 of 50 test
+ * sequences identical). With "project" (the default) they are split by the
+ * course's `tokenize` and ranked over the training reviews, so they differ
+ * from Keras' `imdb.npz`.
+ *
+ * Where it still differs from Keras, and why:
  * - The order before shuffling is this library's (see `loadReviews`), not the
  *   order inside `imdb.npz`; the permutation itself is numpy's, so the same
  *   seed gives the same permutation of positions, not the same reviews.
- * - Words absent from the vocabulary (with "project": words seen only in test
- *   reviews; with "keras": words missing from its index) become `oovChar`
- *   whatever numWords and skipTop are (dropped when oovChar is null); they
- *   count in the length that `maxlen` tests. Keras' data has no such words.
+ * - With "project", words seen only in test reviews become `oovChar` whatever
+ *   numWords and skipTop are (dropped when oovChar is null); they count in the
+ *   length that `maxlen` tests.
  * - Invalid options are errors (Keras accepts e.g. `numWords: 0` as "unset").
  * - Ties in the project vocabulary's frequency ranking are broken
  *   alphabetically (UTF-16 code unit order); words seen only in the test
@@ -100,13 +106,11 @@ export async function loadData(options: LoadDataOptions = {}): Promise<ImdbData>
 
   const kerasIndex = vocabularyName === "keras" ? await kerasWordIndex(onProgress) : undefined;
   const corpus = await readCorpus(onProgress, (reader) => ({
-    words: corpusWordsOf(reader),
     split: reader.uint8("split"),
     label: reader.uint8("label"),
-    offsets: reader.int32("tokenOffsets"),
-    tokens: reader.int32("tokens"),
+    ...(kerasIndex === undefined ? projectTokens(reader) : kerasTokens(reader, kerasIndex)),
   }));
-  const ranks = ranksOfCorpusWords(corpus.words, kerasIndex);
+  const { ranks } = corpus;
 
   const train: number[] = [];
   const test: number[] = [];
@@ -151,6 +155,40 @@ function largestIndex(
   }
   const largestWord = maxRank > 0 ? maxRank + rules.indexFrom : 0;
   return Math.max(largestWord, rules.startChar ?? 0);
+}
+
+interface TokenStream {
+  /** Review r's word numbers are tokens[offsets[r]] … tokens[offsets[r + 1] − 1]. */
+  offsets: Int32Array;
+  tokens: Int32Array;
+  /** Word number → rank in the vocabulary in use (0: not in it). */
+  ranks: Int32Array;
+}
+
+/** The reviews split by `tokenize`, ranked by the project vocabulary. */
+function projectTokens(reader: ContainerReader): TokenStream {
+  return { offsets: reader.int32("tokenOffsets"), tokens: reader.int32("tokens"), ranks: ranksOfCorpusWords(corpusWordsOf(reader)) };
+}
+
+/**
+ * The reviews split by Keras' rules, ranked by its index. Words missing from
+ * the index are removed here, before maxlen counts lengths: Keras' data has
+ * no trace of them (every training word is in the index; words seen only in
+ * test reviews are simply absent from its test sequences).
+ */
+function kerasTokens(reader: ContainerReader, kerasIndex: Map<string, number>): TokenStream {
+  const ranks = ranksOfKerasWords(kerasWordsOf(reader), kerasIndex);
+  const offsets = reader.int32("kerasTokenOffsets");
+  const all = reader.int32("kerasTokens");
+  const tokens = new Int32Array(all.length);
+  const keptOffsets = new Int32Array(offsets.length);
+  let kept = 0;
+  for (let r = 0; r + 1 < offsets.length; r++) {
+    keptOffsets[r] = kept;
+    for (let t = offsets[r]; t < offsets[r + 1]; t++) if (ranks[all[t]] > 0) tokens[kept++] = all[t];
+  }
+  keptOffsets[offsets.length - 1] = kept;
+  return { offsets: keptOffsets, tokens: tokens.subarray(0, kept), ranks };
 }
 
 function encodeSplit(
