@@ -30,3 +30,5 @@ export * from "./multi-hot-dataset";
 export * from "./ngrams";
 export { registerWasmKernels, FusedAdamOptimizer, fusedLstm, nativeBlasStatus, setNativeBlasEnabled } from "./wasm-kernels";
 export type { NativeBlasStatus } from "./wasm-kernels";
+export * from "./data/text-dataset";
+export * from "./training/cross-validate";

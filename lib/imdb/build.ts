@@ -11,7 +11,8 @@ import { CORPUS_MAGIC, CORPUS_VERSION, type CorpusMeta } from "./corpus-format";
 import { forEachKerasToken } from "./keras-tokenize";
 import type { ProgressListener } from "./progress";
 import { forEachToken } from "./tokenize";
-import { WordTable } from "./word-table";
+import { GrowableInt32 } from "./growable-int32";
+import { WordTable, rankWords } from "./word-table";
 
 const EVENT_INTERVAL_MS = 250;
 
@@ -25,20 +26,6 @@ interface PendingReview {
   kerasTokenStart: number;
   kerasTokenEnd: number;
   text: Buffer;
-}
-
-/** An append-only typed array that doubles its storage when full. */
-class GrowableInt32 {
-  data = new Int32Array(1 << 20);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = value;
-  }
 }
 
 /**
@@ -134,25 +121,6 @@ export async function buildCorpusFile(archive: string, target: string, onProgres
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   report(true, `Built the IMDB cache in ${seconds} s: ${n.toLocaleString("en-US")} reviews, ${tokenAt.toLocaleString("en-US")} tokens, ` +
     `${words.length.toLocaleString("en-US")} distinct words (${path.basename(target)} in ${path.dirname(target)}).`);
-}
-
-/**
- * Numbers words from 1: words of the training reviews by decreasing count,
- * ties in alphabetical (UTF-16 code unit) order, so number = project rank;
- * then words seen only in test reviews, alphabetically (outside the project
- * vocabulary, kept for the Keras vocabulary and for decoding).
- */
-function rankWords(wordNumbers: WordTable, trainCounts: Int32Array) {
-  const entries = wordNumbers.words().map((word, firstSeen): [string, number] => [word, firstSeen]);
-  const alphabetical = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const train = entries.filter(([, n]) => trainCounts[n] > 0);
-  const testOnly = entries.filter(([, n]) => trainCounts[n] === 0);
-  train.sort(([a, na], [b, nb]) => trainCounts[nb] - trainCounts[na] || alphabetical(a, b));
-  testOnly.sort(([a], [b]) => alphabetical(a, b));
-  const ordered = [...train, ...testOnly];
-  const renumber = new Int32Array(entries.length);
-  ordered.forEach(([, firstSeen], i) => (renumber[firstSeen] = i + 1));
-  return { words: ordered.map(([word]) => word), renumber, projectWords: train.length };
 }
 
 /**

@@ -1,11 +1,12 @@
 /** `loadData`: the reviews as Keras-style sequences of word indices. */
 import type { ContainerReader } from "./container";
 import { readCorpus } from "./corpus";
-import { DROPPED, INDEX_RULE_KEYS, INT32_MAX, indexTable, readIndexRules, startIndex, type IndexRules } from "./indices";
+import { INDEX_RULE_KEYS, INT32_MAX, readIndexRules } from "./indices";
 import { kerasWordIndex } from "./keras-index";
 import { checkKnownKeys, choiceOption, functionOption, integerOption, nullableIntegerOption } from "./options";
 import { throttledPrinter, type ProgressListener } from "./progress";
 import { MersenneTwister, shuffleLikeNumpy } from "./rng";
+import { sequencesOfSplits, type TokenStream } from "./token-sequences";
 import { VOCABULARIES, corpusWordsOf, kerasWordsOf, ranksOfCorpusWords, ranksOfKerasWords, type VocabularyName } from "./vocabulary";
 
 /** How word ranks become indices (Keras' `imdb.load_data` arguments, in camelCase). */
@@ -110,7 +111,6 @@ export async function loadData(options: LoadDataOptions = {}): Promise<ImdbData>
     label: reader.uint8("label"),
     ...(kerasIndex === undefined ? projectTokens(reader) : kerasTokens(reader, kerasIndex)),
   }));
-  const { ranks } = corpus;
 
   const train: number[] = [];
   const test: number[] = [];
@@ -119,50 +119,8 @@ export async function loadData(options: LoadDataOptions = {}): Promise<ImdbData>
   shuffleLikeNumpy(train, rng);
   shuffleLikeNumpy(test, rng);
 
-  const lead = rules.startChar === null ? 0 : 1;
-  const { offsets } = corpus;
-  const shortEnough = (r: number) => offsets[r + 1] - offsets[r] + lead < maxlen!;
-  const keptTrain = maxlen === null ? train : train.filter(shortEnough);
-  const keptTest = maxlen === null ? test : test.filter(shortEnough);
-  if (maxlen !== null && (keptTrain.length === 0 || keptTest.length === 0)) {
-    throw new Error(`After filtering for sequences shorter than maxlen=${maxlen}, no sequence was kept. Increase maxlen.`);
-  }
-
-  const numWords = rules.numWords ?? largestIndex(maxlen === null ? undefined : [keptTrain, keptTest], corpus.offsets, corpus.tokens, ranks, rules);
-  const table = indexTable(ranks, rules, numWords);
-  const start = startIndex(rules, numWords);
-  const encode = (order: number[]) => encodeSplit(order, corpus.offsets, corpus.tokens, corpus.label, table, start, lead);
-  return { train: encode(keptTrain), test: encode(keptTest) };
-}
-
-/**
- * Keras' default numWords: the largest index in the kept sequences, start
- * index included. Without a maxlen filter every review is kept, and every
- * word of the cache occurs in some review, so the largest rank is enough.
- */
-function largestIndex(
-  kept: number[][] | undefined, offsets: Int32Array, tokens: Int32Array, ranks: Int32Array, rules: IndexRules,
-): number {
-  let maxRank = 0;
-  if (kept === undefined) {
-    for (let n = 0; n < ranks.length; n++) if (ranks[n] > maxRank) maxRank = ranks[n];
-  } else {
-    for (const order of kept) {
-      for (const r of order) {
-        for (let t = offsets[r]; t < offsets[r + 1]; t++) if (ranks[tokens[t]] > maxRank) maxRank = ranks[tokens[t]];
-      }
-    }
-  }
-  const largestWord = maxRank > 0 ? maxRank + rules.indexFrom : 0;
-  return Math.max(largestWord, rules.startChar ?? 0);
-}
-
-interface TokenStream {
-  /** Review r's word numbers are tokens[offsets[r]] … tokens[offsets[r + 1] − 1]. */
-  offsets: Int32Array;
-  tokens: Int32Array;
-  /** Word number → rank in the vocabulary in use (0: not in it). */
-  ranks: Int32Array;
+  const sequences = sequencesOfSplits(corpus, corpus.label, train, test, rules, maxlen);
+  return { train: sequences.train, test: sequences.test };
 }
 
 /** The reviews split by `tokenize`, ranked by the project vocabulary. */
@@ -189,30 +147,4 @@ function kerasTokens(reader: ContainerReader, kerasIndex: Map<string, number>): 
   }
   keptOffsets[offsets.length - 1] = kept;
   return { offsets: keptOffsets, tokens: tokens.subarray(0, kept), ranks };
-}
-
-function encodeSplit(
-  order: number[], offsets: Int32Array, tokens: Int32Array, labels: Uint8Array, table: Int32Array, start: number, lead: number,
-): ImdbSplit {
-  let capacity = 0;
-  for (let i = 0; i < order.length; i++) capacity += offsets[order[i] + 1] - offsets[order[i]] + lead;
-  const buffer = new Int32Array(capacity);
-  const writeStart = lead === 1 && start !== DROPPED;
-  const x: Int32Array[] = new Array(order.length);
-  const y: number[] = new Array(order.length);
-  let at = 0;
-  for (let i = 0; i < order.length; i++) {
-    const r = order[i];
-    const begin = at;
-    if (writeStart) buffer[at++] = start;
-    const end = offsets[r + 1];
-    for (let t = offsets[r]; t < end; t++) {
-      const index = table[tokens[t]];
-      buffer[at] = index;
-      if (index !== DROPPED) at++;
-    }
-    x[i] = buffer.subarray(begin, at);
-    y[i] = labels[r];
-  }
-  return { x, y, reviewIndex: order };
 }

@@ -1,5 +1,5 @@
 /** Between words and indices: the word index, decoding sequences, encoding new text. */
-import { DROPPED, INDEX_RULE_KEYS, cut, readIndexRules, startIndex } from "./indices";
+import { DROPPED, INDEX_RULE_KEYS, encodeWords, readIndexRules } from "./indices";
 import { checkKnownKeys, choiceOption, describeValue, functionOption } from "./options";
 import type { IndexOptions } from "./load-data";
 import { throttledPrinter, type ProgressListener } from "./progress";
@@ -94,16 +94,8 @@ export async function encodeText(text: string, options: EncodeTextOptions = {}):
   if (typeof text !== "string") throw new TypeError(`${where}: text must be a string, got ${describeValue(text)}.`);
   const { wordIndex } = await vocabulary(name, onProgress);
   const numWords = rules.numWords ?? Number.POSITIVE_INFINITY;
-  const indices: number[] = [];
-  const start = startIndex(rules, numWords);
-  if (start !== DROPPED) indices.push(start);
   const missing = name === "keras" ? DROPPED : (rules.oovChar ?? DROPPED);
-  for (const word of name === "keras" ? kerasTokenize(text) : tokenize(text)) {
-    const rank = wordIndex.get(word);
-    const index = rank === undefined ? missing : cut(rank + rules.indexFrom, rules, numWords);
-    if (index !== DROPPED) indices.push(index);
-  }
-  return Int32Array.from(indices);
+  return encodeWords(name === "keras" ? kerasTokenize(text) : tokenize(text), wordIndex, rules, numWords, missing);
 }
 
 function checkSequence(where: string, sequence: ArrayLike<number>): void {
