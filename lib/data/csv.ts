@@ -67,32 +67,24 @@ export function readCsv(file: string, options: CsvOptions = {}): CsvTable {
   const text = readUtf8File(file);
   if (text.trim() === "") throw new Error(`${file} is empty: a CSV needs ${header ? "a header row naming its columns, then " : ""}one row per example.`);
 
+  const parsed = Papa.parse<string[]>(text, { delimiter, header: false, dynamicTyping: false, skipEmptyLines: false });
   const rows: string[][] = [];
   const lines: number[] = [];
+  const errorRow = parsed.errors[0]?.row;
   let line = 1;
-  let scanned = 0;
-  let rowStart = 0;
-  Papa.parse<string[]>(text, {
-    delimiter,
-    header: false,
-    dynamicTyping: false,
-    skipEmptyLines: true,
-    step: (result) => {
-      const fields = result.data;
-      // Blank lines are skipped, so a row starts after them: find its first non-blank character.
-      let start = rowStart;
-      while (start < text.length && (text[start] === "\n" || text[start] === "\r")) start++;
-      for (let i = text.indexOf("\n", scanned); i >= 0 && i < start; i = text.indexOf("\n", i + 1)) line++;
-      scanned = start;
-      const error = result.errors[0];
-      if (error !== undefined) {
-        const what = error.code === "MissingQuotes" ? "a quoted field is never closed" : error.message.replace(/\.$/, "");
-        throw new Error(`${file} line ${line}: ${what}. A field that holds the delimiter, a quote or a line break must be in double quotes, with each quote inside it doubled ("").`);
-      }
+  parsed.data.forEach((fields, i) => {
+    if (i === errorRow) {
+      const error = parsed.errors[0];
+      const what = error.code === "MissingQuotes" ? "a quoted field is never closed" : error.message.replace(/\.$/, "");
+      throw new Error(`${file} line ${line}: ${what}. A field that holds the delimiter, a quote or a line break must be in double quotes, with each quote inside it doubled ("").`);
+    }
+    // A blank line is one empty field: skipped, but counted.
+    if (fields.length > 1 || fields[0] !== "") {
       rows.push(fields);
       lines.push(line);
-      rowStart = result.meta.cursor;
-    },
+    }
+    line += 1;
+    for (const field of fields) for (let at = field.indexOf("\n"); at >= 0; at = field.indexOf("\n", at + 1)) line++;
   });
 
   const columns = header ? (rows.shift() ?? []).map((name) => name.trim()) : (rows[0] ?? []).map((_, i) => `column${i + 1}`);
