@@ -32,3 +32,4 @@ export { registerWasmKernels, FusedAdamOptimizer, fusedLstm, nativeBlasStatus, s
 export type { NativeBlasStatus } from "./wasm-kernels";
 export * from "./data/text-dataset";
 export * from "./training/cross-validate";
+export * from "./analysis/classification-metrics";
