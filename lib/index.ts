@@ -31,3 +31,6 @@ export * from "./multi-hot-dataset";
 export * from "./ngrams";
 export { registerWasmKernels, nativeBlasStatus, setNativeBlasEnabled } from "./wasm-kernels";
 export type { NativeBlasStatus } from "./wasm-kernels";
+export * from "./data/text-dataset";
+export * from "./training/cross-validate";
+export * from "./analysis/classification-metrics";

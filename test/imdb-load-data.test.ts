@@ -120,19 +120,28 @@ describe("loadData options, each against hand-computed sequences", () => {
     );
   });
 
-  it('vocabulary: "keras" ranks by the Keras word index; words missing from it become oovChar', async () => {
-    // Keras index + 3: a 4, movie 5, good 6, bad 7, great 8, dull 10, cast 11, boring 12, plot 13;
-    // awful, acting and it's are missing. Largest index present: plot (13), cut by default.
+  it('vocabulary: "keras" splits by Keras\' rules (br kept) and leaves out words missing from its index', async () => {
+    // Keras index + 3: a 4, movie 5, good 6, bad 7, great 8, br 9, dull 10, cast 11, boring 12, plot 13;
+    // awful, acting and it's are missing, so they are left out.
+    //   R0 [1, 7, 7, 5, 9, 9]  R1 [1, 4, 7, 13, 4, 10, 11]  R2 [1, 4, 6, 5, 6]  R3 [1, 6, 4, 8, 8, 5]
+    //   R4 [1, 10, 12, 5]      R5 [1, 7]                    R6 [1, 4, 8, 11]   R7 [1, 6, 6, 6]
+    // Largest index present: plot (13), cut by default.
     expect(arrays(await load({ vocabulary: "keras" }))).toEqual({
-      train: [[1, 6, 2, 4, 8, 8, 5], [1, 4, 6, 5, 6, 2], [1, 7, 7, 5, 2], [1, 4, 7, 2, 4, 10, 11]],
-      test: [[1, 7, 2], [1, 6, 6, 6], [1, 10, 12, 5], [1, 4, 8, 11]],
+      train: [[1, 6, 4, 8, 8, 5], [1, 4, 6, 5, 6], [1, 7, 7, 5, 9, 9], [1, 4, 7, 2, 4, 10, 11]],
+      test: [[1, 7], [1, 6, 6, 6], [1, 10, 12, 5], [1, 4, 8, 11]],
     });
   });
 
-  it('vocabulary: "keras" with oovChar: null drops missing words whatever numWords is', async () => {
+  it('vocabulary: "keras" with oovChar: null drops cut words (boring 12, plot 13 with numWords 12)', async () => {
     const data = await load({ vocabulary: "keras", oovChar: null, numWords: 12 });
-    expect(arrays(data).train).toEqual([[1, 6, 4, 8, 8, 5], [1, 4, 6, 5, 6], [1, 7, 7, 5], [1, 4, 7, 4, 10, 11]]);
+    expect(arrays(data).train).toEqual([[1, 6, 4, 8, 8, 5], [1, 4, 6, 5, 6], [1, 7, 7, 5, 9, 9], [1, 4, 7, 4, 10, 11]]);
     expect(arrays(data).test[2]).toEqual([1, 10, 5]);
+  });
+
+  it('vocabulary: "keras" measures maxlen without the words left out', async () => {
+    // Lengths: R0 6 (7 if "awful" counted), R1 7, R2 5, R3 6; maxlen 7 keeps R3, R2, R0 in shuffled order.
+    const data = await load({ vocabulary: "keras", maxlen: 7 });
+    expect(data.train.reviewIndex).toEqual([3, 2, 0]);
   });
 });
 

@@ -69,9 +69,20 @@ describe("encodeText", () => {
     }
   });
 
-  it('uses the Keras word index with vocabulary: "keras"', async () => {
-    // a 1+3, boring 9+3, bad 4+3, movie 2+3, plot 10+3.
-    expect(Array.from(await encodeText(text, { ...quiet, vocabulary: "keras" }))).toEqual([1, 4, 12, 7, 5, 13]);
+  it('uses Keras\' rules and word index with vocabulary: "keras", leaving out missing words', async () => {
+    // a 1+3, boring 9+3, bad 4+3, movie 2+3, br 6+3 (from "<br />"), plot 10+3.
+    expect(Array.from(await encodeText(text, { ...quiet, vocabulary: "keras" }))).toEqual([1, 4, 12, 7, 5, 9, 13]);
+    // "awful" and "it's" are not in the index.
+    expect(Array.from(await encodeText("Awful movie.<br />It's bad", { ...quiet, vocabulary: "keras" }))).toEqual([1, 5, 9, 7]);
+  });
+
+  it('encodes like loadData with vocabulary: "keras" too', async () => {
+    const options = { ...quiet, vocabulary: "keras" as const, numWords: 12 };
+    const data = await loadData(options);
+    for (let i = 0; i < data.test.x.length; i++) {
+      const review = FIXTURE_REVIEWS[data.test.reviewIndex[i]];
+      expect(Array.from(await encodeText(review.text, options))).toEqual(Array.from(data.test.x[i]));
+    }
   });
 
   it("rejects bad options like loadData", async () => {

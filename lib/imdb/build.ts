@@ -1,15 +1,18 @@
 /**
  * The cold build: archive → one cache file holding every labeled review's
- * metadata, text and token numbers, plus the vocabulary.
+ * metadata, text and token numbers, plus the vocabulary; and the same
+ * reviews split by Keras' rules (keras-tokenize.ts), with their own word list.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ArchiveError, readArchiveReviews, type ArchiveReview } from "./archive";
 import { writeContainer } from "./container";
 import { CORPUS_MAGIC, CORPUS_VERSION, type CorpusMeta } from "./corpus-format";
+import { forEachKerasToken } from "./keras-tokenize";
 import type { ProgressListener } from "./progress";
 import { forEachToken } from "./tokenize";
-import { WordTable } from "./word-table";
+import { GrowableInt32 } from "./growable-int32";
+import { WordTable, rankWords } from "./word-table";
 
 const EVENT_INTERVAL_MS = 250;
 
@@ -20,21 +23,9 @@ interface PendingReview {
   rating: number;
   tokenStart: number;
   tokenEnd: number;
+  kerasTokenStart: number;
+  kerasTokenEnd: number;
   text: Buffer;
-}
-
-/** An append-only typed array that doubles its storage when full. */
-class GrowableInt32 {
-  data = new Int32Array(1 << 20);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = value;
-  }
 }
 
 /**
@@ -48,6 +39,8 @@ export async function buildCorpusFile(archive: string, target: string, onProgres
   const wordNumbers = new WordTable(); // first-seen order, renumbered by frequency below
   const trainCounts = new GrowableInt32();
   const tokens = new GrowableInt32();
+  const kerasWordNumbers = new WordTable(); // first-seen order; ranks come from the Keras index at load time
+  const kerasTokens = new GrowableInt32();
   const reviews: PendingReview[] = [];
   let compressed = 0;
   let lastEventAt = 0;
@@ -62,13 +55,17 @@ export async function buildCorpusFile(archive: string, target: string, onProgres
     if (isTrain) trainCounts.data[number]++;
     tokens.push(number);
   };
+  const onKerasToken = (source: string, start: number, end: number) => kerasTokens.push(kerasWordNumbers.numberOf(source, start, end) + 1);
   const onReview = (review: ArchiveReview) => {
     isTrain = review.split === "train";
     const tokenStart = tokens.length;
-    forEachToken(review.bytes.toString("utf8"), {}, onToken);
+    const kerasTokenStart = kerasTokens.length;
+    const text = review.bytes.toString("utf8");
+    forEachToken(text, {}, onToken);
+    forEachKerasToken(text, onKerasToken);
     reviews.push({
       split: isTrain ? 0 : 1, label: review.label, id: review.id, rating: review.rating,
-      tokenStart, tokenEnd: tokens.length, text: review.bytes,
+      tokenStart, tokenEnd: tokens.length, kerasTokenStart, kerasTokenEnd: kerasTokens.length, text: review.bytes,
     });
     if (Date.now() - lastEventAt >= EVENT_INTERVAL_MS) {
       lastEventAt = Date.now();
@@ -89,8 +86,11 @@ export async function buildCorpusFile(archive: string, target: string, onProgres
   const rating = new Uint8Array(n);
   const tokenOffsets = new Int32Array(n + 1);
   const orderedTokens = new Int32Array(tokens.length);
+  const kerasTokenOffsets = new Int32Array(n + 1);
+  const orderedKerasTokens = new Int32Array(kerasTokens.length);
   const textOffsets = new Float64Array(n + 1);
   let tokenAt = 0;
+  let kerasTokenAt = 0;
   let textAt = 0;
   reviews.forEach((review, i) => {
     split[i] = review.split;
@@ -99,10 +99,14 @@ export async function buildCorpusFile(archive: string, target: string, onProgres
     rating[i] = review.rating;
     tokenOffsets[i] = tokenAt;
     for (let t = review.tokenStart; t < review.tokenEnd; t++) orderedTokens[tokenAt++] = renumber[tokens.data[t]];
+    kerasTokenOffsets[i] = kerasTokenAt;
+    orderedKerasTokens.set(kerasTokens.data.subarray(review.kerasTokenStart, review.kerasTokenEnd), kerasTokenAt);
+    kerasTokenAt += review.kerasTokenEnd - review.kerasTokenStart;
     textOffsets[i] = textAt;
     textAt += review.text.length;
   });
   tokenOffsets[n] = tokenAt;
+  kerasTokenOffsets[n] = kerasTokenAt;
   textOffsets[n] = textAt;
 
   const meta: CorpusMeta = { reviews: n, trainReviews: split.filter((s) => s === 0).length, projectWords, tokens: tokenAt };
@@ -110,30 +114,13 @@ export async function buildCorpusFile(archive: string, target: string, onProgres
     meta: Buffer.from(JSON.stringify(meta)),
     split, label, id, rating, tokenOffsets, tokens: orderedTokens,
     words: Buffer.from(words.join("\n")),
+    kerasTokenOffsets, kerasTokens: orderedKerasTokens,
+    kerasWords: Buffer.from(kerasWordNumbers.words().join("\n")),
     textOffsets, texts: reviews.map((review) => review.text),
   });
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   report(true, `Built the IMDB cache in ${seconds} s: ${n.toLocaleString("en-US")} reviews, ${tokenAt.toLocaleString("en-US")} tokens, ` +
     `${words.length.toLocaleString("en-US")} distinct words (${path.basename(target)} in ${path.dirname(target)}).`);
-}
-
-/**
- * Numbers words from 1: words of the training reviews by decreasing count,
- * ties in alphabetical (UTF-16 code unit) order, so number = project rank;
- * then words seen only in test reviews, alphabetically (outside the project
- * vocabulary, kept for the Keras vocabulary and for decoding).
- */
-function rankWords(wordNumbers: WordTable, trainCounts: Int32Array) {
-  const entries = wordNumbers.words().map((word, firstSeen): [string, number] => [word, firstSeen]);
-  const alphabetical = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const train = entries.filter(([, n]) => trainCounts[n] > 0);
-  const testOnly = entries.filter(([, n]) => trainCounts[n] === 0);
-  train.sort(([a, na], [b, nb]) => trainCounts[nb] - trainCounts[na] || alphabetical(a, b));
-  testOnly.sort(([a], [b]) => alphabetical(a, b));
-  const ordered = [...train, ...testOnly];
-  const renumber = new Int32Array(entries.length);
-  ordered.forEach(([, firstSeen], i) => (renumber[firstSeen] = i + 1));
-  return { words: ordered.map(([word]) => word), renumber, projectWords: train.length };
 }
 
 /**

@@ -7,6 +7,7 @@ export { loadReviews, reviewsFrame } from "./reviews";
 export type { LoadReviewsOptions, Review } from "./reviews";
 export { tokenize } from "./tokenize";
 export type { TokenizeOptions } from "./tokenize";
+export { KERAS_FILTERS, kerasTokenize } from "./keras-tokenize";
 export type { ImdbProgress, ProgressListener } from "./progress";
 export type { VocabularyName } from "./vocabulary";
 /** Where the dataset cache lives and where the data comes from (lesson 0, "Setup"). */

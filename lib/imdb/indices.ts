@@ -64,3 +64,20 @@ export function indexTable(ranks: Int32Array, rules: IndexRules, numWords: numbe
   }
   return table;
 }
+
+/**
+ * A text's words as indices: the start index, then each word's
+ * `rank + indexFrom` after the cut; a word without a rank becomes `missing`
+ * (an index, or DROPPED). Shared by `encodeText` and `loadTextDataset`.
+ */
+export function encodeWords(words: readonly string[], wordIndex: ReadonlyMap<string, number>, rules: IndexRules, numWords: number, missing: number): Int32Array {
+  const indices: number[] = [];
+  const start = startIndex(rules, numWords);
+  if (start !== DROPPED) indices.push(start);
+  for (const word of words) {
+    const rank = wordIndex.get(word);
+    const index = rank === undefined ? missing : cut(rank + rules.indexFrom, rules, numWords);
+    if (index !== DROPPED) indices.push(index);
+  }
+  return Int32Array.from(indices);
+}

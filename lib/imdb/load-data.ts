@@ -1,11 +1,13 @@
 /** `loadData`: the reviews as Keras-style sequences of word indices. */
+import type { ContainerReader } from "./container";
 import { readCorpus } from "./corpus";
-import { DROPPED, INDEX_RULE_KEYS, INT32_MAX, indexTable, readIndexRules, startIndex, type IndexRules } from "./indices";
+import { INDEX_RULE_KEYS, INT32_MAX, readIndexRules } from "./indices";
 import { kerasWordIndex } from "./keras-index";
 import { checkKnownKeys, choiceOption, functionOption, integerOption, nullableIntegerOption } from "./options";
 import { throttledPrinter, type ProgressListener } from "./progress";
 import { MersenneTwister, shuffleLikeNumpy } from "./rng";
-import { VOCABULARIES, corpusWordsOf, ranksOfCorpusWords, type VocabularyName } from "./vocabulary";
+import { sequencesOfSplits, type TokenStream } from "./token-sequences";
+import { VOCABULARIES, corpusWordsOf, kerasWordsOf, ranksOfCorpusWords, ranksOfKerasWords, type VocabularyName } from "./vocabulary";
 
 /** How word ranks become indices (Keras' `imdb.load_data` arguments, in camelCase). */
 export interface IndexOptions {
@@ -19,7 +21,7 @@ export interface IndexOptions {
   oovChar?: number | null;
   /** Added to every rank. Default 3 (0 = padding, 1 = start, 2 = OOV, 3 = unused). */
   indexFrom?: number;
-  /** "project" (default): this project's ranks over the training reviews; "keras": the Keras word index. */
+  /** "project" (default): the course's tokenizer and ranks over the training reviews; "keras": Keras' tokenizer rules and word index. */
   vocabulary?: VocabularyName;
 }
 
@@ -69,17 +71,22 @@ const LOAD_DATA_KEYS = [...INDEX_RULE_KEYS, "vocabulary", "maxlen", "seed", "onP
  *    null. So with skipTop > startChar the start index turns into oovChar too,
  *    as in Keras.
  *
- * Where it differs from Keras, and why:
- * - The reviews are tokenized here by `tokenize` (Keras ships sequences made by
- *   an unpublished tokenizer that keeps "br" from `<br />`), so sequences, and
- *   with `vocabulary: "project"` the ranks, differ from Keras' `imdb.npz`.
+ * The tokens: with `vocabulary: "keras"` the reviews are split by Keras'
+ * own rules (`kerasTokenize`: "br" from `<br />` kept, "don't" whole, only
+ * A-Z lowercased) and words missing from its index are left out, as in
+ * Keras' data; the sequences are then Keras' own (checked on a sample of
+ * `imdb.load_data(num_words=500)`: 150 of 150 training and 50 of 50 test
+ * sequences identical). With "project" (the default) they are split by the
+ * course's `tokenize` and ranked over the training reviews, so they differ
+ * from Keras' `imdb.npz`.
+ *
+ * Where it still differs from Keras, and why:
  * - The order before shuffling is this library's (see `loadReviews`), not the
  *   order inside `imdb.npz`; the permutation itself is numpy's, so the same
  *   seed gives the same permutation of positions, not the same reviews.
- * - Words absent from the vocabulary (with "project": words seen only in test
- *   reviews; with "keras": words missing from its index) become `oovChar`
- *   whatever numWords and skipTop are (dropped when oovChar is null); they
- *   count in the length that `maxlen` tests. Keras' data has no such words.
+ * - With "project", words seen only in test reviews become `oovChar` whatever
+ *   numWords and skipTop are (dropped when oovChar is null); they count in the
+ *   length that `maxlen` tests.
  * - Invalid options are errors (Keras accepts e.g. `numWords: 0` as "unset").
  * - Ties in the project vocabulary's frequency ranking are broken
  *   alphabetically (UTF-16 code unit order); words seen only in the test
@@ -100,13 +107,10 @@ export async function loadData(options: LoadDataOptions = {}): Promise<ImdbData>
 
   const kerasIndex = vocabularyName === "keras" ? await kerasWordIndex(onProgress) : undefined;
   const corpus = await readCorpus(onProgress, (reader) => ({
-    words: corpusWordsOf(reader),
     split: reader.uint8("split"),
     label: reader.uint8("label"),
-    offsets: reader.int32("tokenOffsets"),
-    tokens: reader.int32("tokens"),
+    ...(kerasIndex === undefined ? projectTokens(reader) : kerasTokens(reader, kerasIndex)),
   }));
-  const ranks = ranksOfCorpusWords(corpus.words, kerasIndex);
 
   const train: number[] = [];
   const test: number[] = [];
@@ -115,66 +119,32 @@ export async function loadData(options: LoadDataOptions = {}): Promise<ImdbData>
   shuffleLikeNumpy(train, rng);
   shuffleLikeNumpy(test, rng);
 
-  const lead = rules.startChar === null ? 0 : 1;
-  const { offsets } = corpus;
-  const shortEnough = (r: number) => offsets[r + 1] - offsets[r] + lead < maxlen!;
-  const keptTrain = maxlen === null ? train : train.filter(shortEnough);
-  const keptTest = maxlen === null ? test : test.filter(shortEnough);
-  if (maxlen !== null && (keptTrain.length === 0 || keptTest.length === 0)) {
-    throw new Error(`After filtering for sequences shorter than maxlen=${maxlen}, no sequence was kept. Increase maxlen.`);
-  }
+  const sequences = sequencesOfSplits(corpus, corpus.label, train, test, rules, maxlen);
+  return { train: sequences.train, test: sequences.test };
+}
 
-  const numWords = rules.numWords ?? largestIndex(maxlen === null ? undefined : [keptTrain, keptTest], corpus.offsets, corpus.tokens, ranks, rules);
-  const table = indexTable(ranks, rules, numWords);
-  const start = startIndex(rules, numWords);
-  const encode = (order: number[]) => encodeSplit(order, corpus.offsets, corpus.tokens, corpus.label, table, start, lead);
-  return { train: encode(keptTrain), test: encode(keptTest) };
+/** The reviews split by `tokenize`, ranked by the project vocabulary. */
+function projectTokens(reader: ContainerReader): TokenStream {
+  return { offsets: reader.int32("tokenOffsets"), tokens: reader.int32("tokens"), ranks: ranksOfCorpusWords(corpusWordsOf(reader)) };
 }
 
 /**
- * Keras' default numWords: the largest index in the kept sequences, start
- * index included. Without a maxlen filter every review is kept, and every
- * word of the cache occurs in some review, so the largest rank is enough.
+ * The reviews split by Keras' rules, ranked by its index. Words missing from
+ * the index are removed here, before maxlen counts lengths: Keras' data has
+ * no trace of them (every training word is in the index; words seen only in
+ * test reviews are simply absent from its test sequences).
  */
-function largestIndex(
-  kept: number[][] | undefined, offsets: Int32Array, tokens: Int32Array, ranks: Int32Array, rules: IndexRules,
-): number {
-  let maxRank = 0;
-  if (kept === undefined) {
-    for (let n = 0; n < ranks.length; n++) if (ranks[n] > maxRank) maxRank = ranks[n];
-  } else {
-    for (const order of kept) {
-      for (const r of order) {
-        for (let t = offsets[r]; t < offsets[r + 1]; t++) if (ranks[tokens[t]] > maxRank) maxRank = ranks[tokens[t]];
-      }
-    }
+function kerasTokens(reader: ContainerReader, kerasIndex: Map<string, number>): TokenStream {
+  const ranks = ranksOfKerasWords(kerasWordsOf(reader), kerasIndex);
+  const offsets = reader.int32("kerasTokenOffsets");
+  const all = reader.int32("kerasTokens");
+  const tokens = new Int32Array(all.length);
+  const keptOffsets = new Int32Array(offsets.length);
+  let kept = 0;
+  for (let r = 0; r + 1 < offsets.length; r++) {
+    keptOffsets[r] = kept;
+    for (let t = offsets[r]; t < offsets[r + 1]; t++) if (ranks[all[t]] > 0) tokens[kept++] = all[t];
   }
-  const largestWord = maxRank > 0 ? maxRank + rules.indexFrom : 0;
-  return Math.max(largestWord, rules.startChar ?? 0);
-}
-
-function encodeSplit(
-  order: number[], offsets: Int32Array, tokens: Int32Array, labels: Uint8Array, table: Int32Array, start: number, lead: number,
-): ImdbSplit {
-  let capacity = 0;
-  for (let i = 0; i < order.length; i++) capacity += offsets[order[i] + 1] - offsets[order[i]] + lead;
-  const buffer = new Int32Array(capacity);
-  const writeStart = lead === 1 && start !== DROPPED;
-  const x: Int32Array[] = new Array(order.length);
-  const y: number[] = new Array(order.length);
-  let at = 0;
-  for (let i = 0; i < order.length; i++) {
-    const r = order[i];
-    const begin = at;
-    if (writeStart) buffer[at++] = start;
-    const end = offsets[r + 1];
-    for (let t = offsets[r]; t < end; t++) {
-      const index = table[tokens[t]];
-      buffer[at] = index;
-      if (index !== DROPPED) at++;
-    }
-    x[i] = buffer.subarray(begin, at);
-    y[i] = labels[r];
-  }
-  return { x, y, reviewIndex: order };
+  keptOffsets[offsets.length - 1] = kept;
+  return { offsets: keptOffsets, tokens: tokens.subarray(0, kept), ranks };
 }

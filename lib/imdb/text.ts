@@ -1,8 +1,9 @@
 /** Between words and indices: the word index, decoding sequences, encoding new text. */
-import { DROPPED, INDEX_RULE_KEYS, cut, readIndexRules, startIndex } from "./indices";
+import { DROPPED, INDEX_RULE_KEYS, encodeWords, readIndexRules } from "./indices";
 import { checkKnownKeys, choiceOption, describeValue, functionOption } from "./options";
 import type { IndexOptions } from "./load-data";
 import { throttledPrinter, type ProgressListener } from "./progress";
+import { kerasTokenize } from "./keras-tokenize";
 import { tokenize } from "./tokenize";
 import { VOCABULARIES, vocabulary, type VocabularyName } from "./vocabulary";
 
@@ -78,8 +79,10 @@ export async function decode(sequence: ArrayLike<number>, options: DecodeOptions
  * Encodes a new text (a learner's own review) exactly as loadData encodes the
  * dataset: same tokenizer, vocabulary and rules (lesson 6, "Your own review").
  * Pass the same `vocabulary`, `numWords`, `skipTop`, `startChar`, `oovChar`
- * and `indexFrom` as to the loadData call the model was trained on. Words not
- * in the vocabulary become oovChar (dropped when it is null). Unlike
+ * and `indexFrom` as to the loadData call the model was trained on. With
+ * "project", words not in the vocabulary become oovChar (dropped when it is
+ * null); with "keras", the text is split by `kerasTokenize` and words missing
+ * from the Keras index are left out, as loadData leaves them out. Unlike
  * loadData, an unset numWords keeps every word of the vocabulary: there is no
  * dataset to take a largest index from.
  */
@@ -91,15 +94,8 @@ export async function encodeText(text: string, options: EncodeTextOptions = {}):
   if (typeof text !== "string") throw new TypeError(`${where}: text must be a string, got ${describeValue(text)}.`);
   const { wordIndex } = await vocabulary(name, onProgress);
   const numWords = rules.numWords ?? Number.POSITIVE_INFINITY;
-  const indices: number[] = [];
-  const start = startIndex(rules, numWords);
-  if (start !== DROPPED) indices.push(start);
-  for (const word of tokenize(text)) {
-    const rank = wordIndex.get(word);
-    const index = rank === undefined ? (rules.oovChar ?? DROPPED) : cut(rank + rules.indexFrom, rules, numWords);
-    if (index !== DROPPED) indices.push(index);
-  }
-  return Int32Array.from(indices);
+  const missing = name === "keras" ? DROPPED : (rules.oovChar ?? DROPPED);
+  return encodeWords(name === "keras" ? kerasTokenize(text) : tokenize(text), wordIndex, rules, numWords, missing);
 }
 
 function checkSequence(where: string, sequence: ArrayLike<number>): void {

@@ -24,6 +24,7 @@ export interface Vocabulary {
 }
 
 const corpusWordsMemo = new Map<string, CorpusWords>();
+const kerasWordsMemo = new Map<string, string[]>();
 const projectMemo = new WeakMap<CorpusWords, Vocabulary>();
 const kerasMemo = new WeakMap<Map<string, number>, Vocabulary>();
 
@@ -61,16 +62,25 @@ export async function vocabulary(name: VocabularyName, onProgress: ProgressListe
   return known;
 }
 
-/**
- * For each word number of the cache (index 0 unused), its rank: in the Keras
- * word index when one is given, else in the project vocabulary; 0 when absent.
- */
-export function ranksOfCorpusWords(corpus: CorpusWords, kerasIndex?: Map<string, number>): Int32Array {
+/** For each word number of the cache (index 0 unused), its project rank; 0 for words seen only in test reviews. */
+export function ranksOfCorpusWords(corpus: CorpusWords): Int32Array {
   const ranks = new Int32Array(corpus.words.length + 1);
-  if (kerasIndex === undefined) {
-    for (let n = 1; n <= corpus.projectWords; n++) ranks[n] = n;
-  } else {
-    for (let n = 1; n <= corpus.words.length; n++) ranks[n] = kerasIndex.get(corpus.words[n - 1]) ?? 0;
-  }
+  for (let n = 1; n <= corpus.projectWords; n++) ranks[n] = n;
+  return ranks;
+}
+
+/** The words of the cache's Keras-rule tokens, by word number − 1, memoized per cache content. */
+export function kerasWordsOf(reader: ContainerReader): string[] {
+  const known = kerasWordsMemo.get(reader.contentId);
+  if (known !== undefined) return known;
+  const words = reader.text("kerasWords").split("\n");
+  kerasWordsMemo.set(reader.contentId, words);
+  return words;
+}
+
+/** For each Keras-rule word number (index 0 unused), its rank in the Keras word index; 0 when absent. */
+export function ranksOfKerasWords(words: readonly string[], kerasIndex: Map<string, number>): Int32Array {
+  const ranks = new Int32Array(words.length + 1);
+  for (let n = 1; n <= words.length; n++) ranks[n] = kerasIndex.get(words[n - 1]) ?? 0;
   return ranks;
 }

@@ -91,3 +91,23 @@ function grow(array: Int32Array): Int32Array {
   bigger.set(array);
   return bigger;
 }
+
+/**
+ * Numbers words from 1: words of the training reviews by decreasing count,
+ * ties in alphabetical (UTF-16 code unit) order, so number = project rank;
+ * then words seen only in test reviews, alphabetically (outside the project
+ * vocabulary, kept for decoding). `renumber[firstSeen]` is the new number of
+ * each word. Used by the IMDB cache build and by `loadTextDataset`.
+ */
+export function rankWords(wordNumbers: WordTable, trainCounts: Int32Array): { words: string[]; renumber: Int32Array; projectWords: number } {
+  const entries = wordNumbers.words().map((word, firstSeen): [string, number] => [word, firstSeen]);
+  const alphabetical = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const train = entries.filter(([, n]) => trainCounts[n] > 0);
+  const testOnly = entries.filter(([, n]) => trainCounts[n] === 0);
+  train.sort(([a, na], [b, nb]) => trainCounts[nb] - trainCounts[na] || alphabetical(a, b));
+  testOnly.sort(([a], [b]) => alphabetical(a, b));
+  const ordered = [...train, ...testOnly];
+  const renumber = new Int32Array(entries.length);
+  ordered.forEach(([, firstSeen], i) => (renumber[firstSeen] = i + 1));
+  return { words: ordered.map(([word]) => word), renumber, projectWords: train.length };
+}
