@@ -27,7 +27,7 @@ import { cut, readIndexRules, type IndexRules } from "./imdb/indices";
 import { projectRoot } from "./imdb/paths";
 import { loadNgramModel, ngramModelFeatures, predictProbabilities, saveNgramModel, tokenizeForModel, type NgramSentimentModel } from "./ngrams";
 import { courseScale } from "./scale";
-import { multiHot, padSequences } from "./sequences";
+import { networkProbabilities } from "./network-probabilities";
 
 /**
  * How a model reads a review: a padded sequence of word indices, one
@@ -451,27 +451,11 @@ async function networkPredictions(loaded: LoadedNetworkModel, texts: readonly st
   const wordIndex = await getWordIndex({ vocabulary: encodeOptions.vocabulary });
   checkVocabularyUnchanged(loaded, wordIndex);
   const sequences = await Promise.all(texts.map((text) => encodeText(text, encodeOptions)));
-  const probabilities = networkProbabilities(loaded, sequences);
+  const probabilities = networkProbabilities(loaded.model, loaded.info, sequences);
   const rules = readIndexRules("predictSentiment", encodeOptions);
   return texts.map((text, i) => {
     const tokens = tokenize(text);
     return prediction(text, probabilities[i], tokens, unseenWords(tokens, wordIndex, rules));
-  });
-}
-
-function networkProbabilities({ model, info }: LoadedNetworkModel, sequences: Int32Array[]): Float32Array {
-  return tf.tidy(() => {
-    let inputs: tf.Tensor2D;
-    if (info.kind === "multi-hot") {
-      const numWords = info.dataOptions.numWords as number;
-      const values = new Float32Array(sequences.length * numWords);
-      sequences.forEach((sequence, row) => values.set(multiHot(sequence, numWords), row * numWords));
-      inputs = tf.tensor2d(values, [sequences.length, numWords]);
-    } else {
-      const padded = padSequences(sequences, { maxlen: info.maxlen, padding: info.padding ?? "pre", truncating: info.truncating ?? "pre" });
-      inputs = tf.tensor2d(padded.values, padded.shape, "int32");
-    }
-    return (model.predict(inputs, { batchSize: 256 }) as tf.Tensor).dataSync() as Float32Array;
   });
 }
 

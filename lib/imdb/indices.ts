@@ -53,6 +53,25 @@ export function startIndex(rules: IndexRules, numWords: number): number {
 }
 
 /**
+ * A text's tokens as word indices (encodeText; the exported demo page runs
+ * this same code in the browser): the start index, then for each token its
+ * rank + indexFrom after the cut, oovChar for a word `wordIndex` does not
+ * know, or nothing where the index is DROPPED.
+ */
+export function encodeTokens(tokens: readonly string[], wordIndex: ReadonlyMap<string, number>, rules: IndexRules): Int32Array {
+  const numWords = rules.numWords ?? Number.POSITIVE_INFINITY;
+  const indices: number[] = [];
+  const start = startIndex(rules, numWords);
+  if (start !== DROPPED) indices.push(start);
+  for (const word of tokens) {
+    const rank = wordIndex.get(word);
+    const index = rank === undefined ? (rules.oovChar ?? DROPPED) : cut(rank + rules.indexFrom, rules, numWords);
+    if (index !== DROPPED) indices.push(index);
+  }
+  return Int32Array.from(indices);
+}
+
+/**
  * For each word number, its final index: `ranks[n]` is the word's rank in the
  * vocabulary in use (0: not in it, so oovChar or DROPPED without any cut).
  */

@@ -1,5 +1,5 @@
 /** Between words and indices: the word index, decoding sequences, encoding new text. */
-import { DROPPED, INDEX_RULE_KEYS, cut, readIndexRules, startIndex } from "./indices";
+import { INDEX_RULE_KEYS, encodeTokens, readIndexRules } from "./indices";
 import { checkKnownKeys, choiceOption, describeValue, functionOption } from "./options";
 import type { IndexOptions } from "./load-data";
 import { throttledPrinter, type ProgressListener } from "./progress";
@@ -90,16 +90,7 @@ export async function encodeText(text: string, options: EncodeTextOptions = {}):
   const rules = readIndexRules(where, given);
   if (typeof text !== "string") throw new TypeError(`${where}: text must be a string, got ${describeValue(text)}.`);
   const { wordIndex } = await vocabulary(name, onProgress);
-  const numWords = rules.numWords ?? Number.POSITIVE_INFINITY;
-  const indices: number[] = [];
-  const start = startIndex(rules, numWords);
-  if (start !== DROPPED) indices.push(start);
-  for (const word of tokenize(text)) {
-    const rank = wordIndex.get(word);
-    const index = rank === undefined ? (rules.oovChar ?? DROPPED) : cut(rank + rules.indexFrom, rules, numWords);
-    if (index !== DROPPED) indices.push(index);
-  }
-  return Int32Array.from(indices);
+  return encodeTokens(tokenize(text), wordIndex, rules);
 }
 
 function checkSequence(where: string, sequence: ArrayLike<number>): void {
