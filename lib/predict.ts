@@ -382,7 +382,7 @@ function readInfo(folder: string): SavedSentimentModelInfo {
 }
 
 /** What `vocabulary.json` holds: the words a model can see, `words[r - 1]` being the word of rank r. */
-interface KnownWords {
+export interface KnownWords {
   vocabulary: string;
   words: (string | null)[];
 }
@@ -481,13 +481,7 @@ function unseenWords(tokens: readonly string[], wordIndex: ReadonlyMap<string, n
 
 /** Throws when a word the model knows has another rank now than when it was trained. */
 function checkVocabularyUnchanged(loaded: LoadedNetworkModel, wordIndex: ReadonlyMap<string, number>): void {
-  const file = path.join(loaded.path, VOCABULARY_FILE);
-  let saved: KnownWords;
-  try {
-    saved = JSON.parse(fs.readFileSync(file, "utf8")) as KnownWords;
-  } catch (error) {
-    throw new Error(`predictSentiment: ${file} cannot be read (${error instanceof Error ? error.message : String(error)}); save the model "${loaded.info.name}" again.`);
-  }
+  const saved = savedWords(loaded, "predictSentiment");
   const changed = saved.words.findIndex((word, i) => word !== null && wordIndex.get(word) !== i + 1);
   if (changed >= 0) {
     const word = saved.words[changed];
@@ -497,5 +491,18 @@ function checkVocabularyUnchanged(loaded: LoadedNetworkModel, wordIndex: Readonl
         `but it is word ${wordIndex.get(word as string) ?? "(none)"} now: the tokenizer or the data changed since, so its predictions would be wrong. ` +
         `Train and save it again${lesson === undefined ? "" : ` (lesson ${lesson})`}.`,
     );
+  }
+}
+
+/**
+ * The words a loaded network was saved with (its vocabulary.json): what its
+ * word indices meant in training. The exported demo page encodes text with them.
+ */
+export function savedWords(loaded: LoadedNetworkModel, where = "savedWords"): KnownWords {
+  const file = path.join(loaded.path, VOCABULARY_FILE);
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as KnownWords;
+  } catch (error) {
+    throw new Error(`${where}: ${file} cannot be read (${error instanceof Error ? error.message : String(error)}); save the model "${loaded.info.name}" again.`);
   }
 }

@@ -5,6 +5,7 @@
  * (scripts/export/demo) reads a model with this very code in the browser;
  * model-file.ts reads and writes the files.
  */
+import { base64FromBytes, bytesFromBase64 } from "../base64";
 import { TOKENIZER_VERSION } from "../imdb/tokenize";
 import { FEATURE_WEIGHTINGS, type FeatureWeighting } from "./features";
 import type { NgramSentimentModel } from "./model";
@@ -94,19 +95,10 @@ export function ngramModelFromContent(value: unknown, source: string): NgramSent
   };
 }
 
-// btoa and atob exist in browsers and in Node (16+), unlike Buffer.
 function toBase64(values: Float32Array): string {
-  const bytes = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
-  const chunks: string[] = [];
-  // Chunked: String.fromCharCode takes its bytes as arguments, and arguments are limited.
-  for (let i = 0; i < bytes.length; i += 0x8000) chunks.push(String.fromCharCode(...bytes.subarray(i, i + 0x8000)));
-  return btoa(chunks.join(""));
+  return base64FromBytes(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
 }
 
 function fromBase64(text: unknown): Float32Array {
-  if (typeof text !== "string") return new Float32Array(0);
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return new Float32Array(bytes.buffer);
+  return typeof text === "string" ? new Float32Array(bytesFromBase64(text).buffer) : new Float32Array(0);
 }
