@@ -27,7 +27,7 @@ import { cut, readIndexRules, type IndexRules } from "./imdb/indices";
 import { projectRoot } from "./imdb/paths";
 import { loadNgramModel, ngramModelFeatures, predictProbabilities, saveNgramModel, tokenizeForModel, type NgramSentimentModel } from "./ngrams";
 import { courseScale } from "./scale";
-import { multiHot, padSequences } from "./sequences";
+import { networkProbabilities } from "./network-probabilities";
 
 /**
  * How a model reads a review: a padded sequence of word indices, one
@@ -382,7 +382,7 @@ function readInfo(folder: string): SavedSentimentModelInfo {
 }
 
 /** What `vocabulary.json` holds: the words a model can see, `words[r - 1]` being the word of rank r. */
-interface KnownWords {
+export interface KnownWords {
   vocabulary: string;
   words: (string | null)[];
 }
@@ -451,27 +451,11 @@ async function networkPredictions(loaded: LoadedNetworkModel, texts: readonly st
   const wordIndex = await getWordIndex({ vocabulary: encodeOptions.vocabulary });
   checkVocabularyUnchanged(loaded, wordIndex);
   const sequences = await Promise.all(texts.map((text) => encodeText(text, encodeOptions)));
-  const probabilities = networkProbabilities(loaded, sequences);
+  const probabilities = networkProbabilities(loaded.model, loaded.info, sequences);
   const rules = readIndexRules("predictSentiment", encodeOptions);
   return texts.map((text, i) => {
     const tokens = tokenize(text);
     return prediction(text, probabilities[i], tokens, unseenWords(tokens, wordIndex, rules));
-  });
-}
-
-function networkProbabilities({ model, info }: LoadedNetworkModel, sequences: Int32Array[]): Float32Array {
-  return tf.tidy(() => {
-    let inputs: tf.Tensor2D;
-    if (info.kind === "multi-hot") {
-      const numWords = info.dataOptions.numWords as number;
-      const values = new Float32Array(sequences.length * numWords);
-      sequences.forEach((sequence, row) => values.set(multiHot(sequence, numWords), row * numWords));
-      inputs = tf.tensor2d(values, [sequences.length, numWords]);
-    } else {
-      const padded = padSequences(sequences, { maxlen: info.maxlen, padding: info.padding ?? "pre", truncating: info.truncating ?? "pre" });
-      inputs = tf.tensor2d(padded.values, padded.shape, "int32");
-    }
-    return (model.predict(inputs, { batchSize: 256 }) as tf.Tensor).dataSync() as Float32Array;
   });
 }
 
@@ -497,13 +481,7 @@ function unseenWords(tokens: readonly string[], wordIndex: ReadonlyMap<string, n
 
 /** Throws when a word the model knows has another rank now than when it was trained. */
 function checkVocabularyUnchanged(loaded: LoadedNetworkModel, wordIndex: ReadonlyMap<string, number>): void {
-  const file = path.join(loaded.path, VOCABULARY_FILE);
-  let saved: KnownWords;
-  try {
-    saved = JSON.parse(fs.readFileSync(file, "utf8")) as KnownWords;
-  } catch (error) {
-    throw new Error(`predictSentiment: ${file} cannot be read (${error instanceof Error ? error.message : String(error)}); save the model "${loaded.info.name}" again.`);
-  }
+  const saved = savedWords(loaded, "predictSentiment");
   const changed = saved.words.findIndex((word, i) => word !== null && wordIndex.get(word) !== i + 1);
   if (changed >= 0) {
     const word = saved.words[changed];
@@ -513,5 +491,18 @@ function checkVocabularyUnchanged(loaded: LoadedNetworkModel, wordIndex: Readonl
         `but it is word ${wordIndex.get(word as string) ?? "(none)"} now: the tokenizer or the data changed since, so its predictions would be wrong. ` +
         `Train and save it again${lesson === undefined ? "" : ` (lesson ${lesson})`}.`,
     );
+  }
+}
+
+/**
+ * The words a loaded network was saved with (its vocabulary.json): what its
+ * word indices meant in training. The exported demo page encodes text with them.
+ */
+export function savedWords(loaded: LoadedNetworkModel, where = "savedWords"): KnownWords {
+  const file = path.join(loaded.path, VOCABULARY_FILE);
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as KnownWords;
+  } catch (error) {
+    throw new Error(`${where}: ${file} cannot be read (${error instanceof Error ? error.message : String(error)}); save the model "${loaded.info.name}" again.`);
   }
 }

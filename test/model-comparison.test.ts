@@ -35,19 +35,25 @@ describe("modelComparisonTable", () => {
 });
 
 describe("modelComparisonChartHtml", () => {
-  it("draws accuracy, training time and parameters (log axis) for the same models", () => {
+  it("draws accuracy (dots from 50%), training time and parameters (bars from zero, labelled) for the same models", () => {
     const calls: unknown[][] = [];
     const html = modelComparisonChartHtml([mlp, ngrams, unmeasured]);
     for (const [, body] of html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)) {
       vm.runInContext(body, vm.createContext({ window: { Plotly: { newPlot: (...args: unknown[]) => calls.push(args) } } }));
     }
-    const [, data, layout] = calls[0] as [string, { x: string[]; y: (number | null)[]; yaxis: string }[], Record<string, { type?: string; range?: number[] }>];
+    const [, data, layout] = calls[0] as [string, { type: string; x: string[]; y: (number | null)[]; text: string[]; yaxis: string }[], Record<string, { type?: string; range?: number[] }>];
     expect(data.map((t) => t.yaxis)).toEqual(["y", "y2", "y3"]);
     expect(data[0].x).toEqual(["embedding-mlp", "nb-logistic-regression", "my-model"]);
     expect(data[0].y).toEqual([87.5, 91.2, null]);
     expect(data[1].y).toEqual([81, 30, null]);
     expect(data[2].y).toEqual([4_160_501, 1_500_001, null]);
-    expect(layout.yaxis3.type).toBe("log");
+    expect(data.map((t) => t.type)).toEqual(["scatter", "bar", "bar"]);
+    expect(data[2].text).toEqual(["4.16M", "1.5M", ""]);
     expect(layout.yaxis.range).toEqual([50, 100]);
+    // Bars start at zero on linear axes, with room for the tallest bar's label.
+    expect(layout.yaxis2.type).toBeUndefined();
+    expect(layout.yaxis2.range).toEqual([0, 1.2 * 81]);
+    expect(layout.yaxis3.type).toBeUndefined();
+    expect(layout.yaxis3.range).toEqual([0, 1.2 * 4_160_501]);
   });
 });

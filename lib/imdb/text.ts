@@ -1,10 +1,9 @@
 /** Between words and indices: the word index, decoding sequences, encoding new text. */
-import { DROPPED, INDEX_RULE_KEYS, encodeWords, readIndexRules } from "./indices";
+import { INDEX_RULE_KEYS, readIndexRules } from "./indices";
+import { textIndices } from "./text-indices";
 import { checkKnownKeys, choiceOption, describeValue, functionOption } from "./options";
 import type { IndexOptions } from "./load-data";
 import { throttledPrinter, type ProgressListener } from "./progress";
-import { kerasTokenize } from "./keras-tokenize";
-import { tokenize } from "./tokenize";
 import { VOCABULARIES, vocabulary, type VocabularyName } from "./vocabulary";
 
 export interface WordIndexOptions {
@@ -93,9 +92,7 @@ export async function encodeText(text: string, options: EncodeTextOptions = {}):
   const rules = readIndexRules(where, given);
   if (typeof text !== "string") throw new TypeError(`${where}: text must be a string, got ${describeValue(text)}.`);
   const { wordIndex } = await vocabulary(name, onProgress);
-  const numWords = rules.numWords ?? Number.POSITIVE_INFINITY;
-  const missing = name === "keras" ? DROPPED : (rules.oovChar ?? DROPPED);
-  return encodeWords(name === "keras" ? kerasTokenize(text) : tokenize(text), wordIndex, rules, numWords, missing);
+  return textIndices(name, text, wordIndex, rules);
 }
 
 function checkSequence(where: string, sequence: ArrayLike<number>): void {

@@ -76,3 +76,36 @@ function courseMetadata(notebook: Notebook): Record<string, unknown> {
   const value = notebook.metadata.imdb_course;
   return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
 }
+
+/** The line a solution prints with the lesson's headline result, e.g. "Result: 88.9% test accuracy". */
+const RESULT_LINE = /^Result: (.+)$/m;
+
+/**
+ * What the lesson is about, as its first markdown cell says it: the first
+ * paragraph after the heading (with the list that follows when it ends with
+ * a colon), and the paragraph saying "You will …" when there is one. Markdown
+ * source, for the index page to render.
+ */
+export function lessonAims(notebook: Notebook): string[] {
+  const first = notebook.cells.find((cell) => cell.cell_type === "markdown");
+  if (first === undefined) return [];
+  const blocks = sourceText(first).split(/\n\s*\n/).map((block) => block.trim()).filter((block) => block && !/^#{1,6}\s/.test(block));
+  if (blocks.length === 0) return [];
+  const aims = [blocks[0]];
+  if (blocks[0].endsWith(":") && blocks[1] !== undefined && /^[-*]\s/.test(blocks[1])) aims.push(blocks[1]);
+  const youWill = blocks.find((block, i) => i > 0 && /^You will\b/.test(block));
+  if (youWill !== undefined) aims.push(youWill);
+  return aims;
+}
+
+/** The text after "Result: " in the first output line that starts with it, if the notebook printed one. */
+export function lessonResult(notebook: Notebook): string | undefined {
+  for (const cell of notebook.cells) {
+    for (const output of (cell.outputs ?? []) as { output_type?: string; text?: string | string[] }[]) {
+      if (output.output_type !== "stream" || output.text === undefined) continue;
+      const match = RESULT_LINE.exec(Array.isArray(output.text) ? output.text.join("") : output.text);
+      if (match) return match[1].trim();
+    }
+  }
+  return undefined;
+}

@@ -6,6 +6,7 @@
  */
 import { PLOTLY_BUNDLE_ATTRIBUTE } from "../../lib/charts";
 import type { Notebook, NotebookCell } from "../learner-notebook";
+import { summaryOutputs } from "./model-summary";
 
 /** Marks pages written by the exporter, so a later export may replace their folder. */
 export const EXPORT_GENERATOR = "imdb-course export";
@@ -27,10 +28,14 @@ export interface PageContext {
   sourceName: string;
   previous?: PageLink;
   next?: PageLink;
+  /** The live demo page, linked from every page's navigation when the export has one. */
+  demo?: PageLink;
 }
 
 interface Output {
   output_type?: string;
+  name?: string;
+  text?: string | string[];
   data?: Record<string, unknown>;
 }
 
@@ -53,7 +58,7 @@ export function hasCode(notebook: Notebook): boolean {
 export function pageNotebook(notebook: Notebook, context: PageContext): Notebook {
   const cells = notebook.cells.map((cell): NotebookCell => {
     if (cell.cell_type !== "code") return cell;
-    const outputs = context.version === "learner" ? [] : (cell.outputs ?? []).filter((output) => !carriesPlotlyBundle(output as Output));
+    const outputs = context.version === "learner" ? [] : readableOutputs((cell.outputs ?? []).filter((output) => !carriesPlotlyBundle(output as Output)) as Output[]);
     return { ...cell, outputs, execution_count: context.version === "learner" ? null : cell.execution_count ?? null };
   });
   const languageInfo = (notebook.metadata.language_info as Record<string, unknown> | undefined) ?? { name: "typescript" };
@@ -72,10 +77,37 @@ export function pageNotebook(notebook: Notebook, context: PageContext): Notebook
         index: INDEX_FILE,
         previous: context.previous ?? null,
         next: context.next ?? null,
+        demo: context.demo ?? null,
         note: context.version === "learner" ? learnerNote(context.sourceName) : null,
       },
     },
   };
+}
+
+/**
+ * Outputs as the page shows them: consecutive prints to one stream as one
+ * block (tslab sends every line as its own output), and tfjs' model summaries
+ * as tables (model-summary.ts).
+ */
+function readableOutputs(outputs: readonly Output[]): Output[] {
+  const merged: Output[] = [];
+  for (const output of outputs) {
+    const previous = merged[merged.length - 1];
+    if (output.output_type === "stream" && previous?.output_type === "stream" && previous.name === output.name) {
+      merged[merged.length - 1] = { ...previous, text: streamText(previous) + streamText(output) };
+    } else merged.push(output);
+  }
+  return merged.flatMap((output) => {
+    const parts = output.output_type === "stream" && output.name === "stdout" ? summaryOutputs(streamText(output)) : undefined;
+    if (parts === undefined) return [output];
+    return parts.map((part): Output => part.kind === "text"
+      ? { ...output, text: part.text }
+      : { output_type: "display_data", data: { "text/html": part.html }, metadata: {} } as Output);
+  });
+}
+
+function streamText(output: Output): string {
+  return Array.isArray(output.text) ? output.text.join("") : output.text ?? "";
 }
 
 function learnerNote(sourceName: string): string {

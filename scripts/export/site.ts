@@ -1,6 +1,7 @@
 /**
  * Exports lessons to a folder of HTML pages that work from disk with no
- * network: one page per lesson, index.html, and plotly.js plus JupyterLab's
+ * network: one page per lesson (with navigation and a table of contents),
+ * index.html, the live demo (demo.ts), and plotly.js plus JupyterLab's
  * stylesheet written once for all pages. Instructor tooling behind
  * `npm run export`; no lesson teaches it.
  */
@@ -8,16 +9,21 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSyn
 import os from "node:os";
 import path from "node:path";
 import { plotlyBundlePath } from "../../lib/charts";
+import { COURSE_MODELS, defaultModelsDir } from "../../lib/predict";
 import { courseScale } from "../../lib/scale";
 import { PROJECT_ROOT } from "../jupyter-env";
 import { readNotebookFile } from "../grading/notebook-file";
 import type { Notebook } from "../learner-notebook";
 import { executeNotebooks } from "./execute";
+import { DEMO_FILE, writeDemo, type DemoSummary } from "./demo";
 import { indexHtml } from "./index-page";
-import { lessonNumber, lessonTitle } from "./lessons";
+import { lessonAims, lessonNumber, lessonResult, lessonTitle } from "./lessons";
 import { convertToHtml, jupyterLabStylesheet, nbconvertPython } from "./nbconvert";
 import { resourcesOutsideFolder } from "./offline-check";
 import { EXPORT_GENERATOR, hasCode, hasOutputs, INDEX_FILE, pageNotebook, PLOTLY_FILE, STYLESHEET_FILE, type PageVersion } from "./page-notebook";
+import { withTableOfContents } from "./toc";
+
+const DEMO_LINK = { href: DEMO_FILE, title: "Live demo" };
 
 export interface ExportOptions {
   /** Notebook files to export (see resolveLessons). */
@@ -25,6 +31,8 @@ export interface ExportOptions {
   version: PageVersion;
   /** Folder to write; replaced as a whole if it holds a previous export, refused if it holds anything else. */
   outDir: string;
+  /** Saved models for the live demo; default data/models/<COURSE_SCALE>. */
+  modelsDir?: string;
 }
 
 export interface ExportResult {
@@ -32,6 +40,7 @@ export interface ExportResult {
   /** Page file names in course order (index.html not included). */
   pages: string[];
   bytes: number;
+  demo: DemoSummary;
 }
 
 interface Lesson {
@@ -42,7 +51,7 @@ interface Lesson {
   number: number;
 }
 
-export function exportLessons(options: ExportOptions): ExportResult {
+export async function exportLessons(options: ExportOptions): Promise<ExportResult> {
   const log = (message: string) => console.error(message);
   const outDir = path.resolve(options.outDir);
   checkReplaceable(outDir);
@@ -64,6 +73,7 @@ export function exportLessons(options: ExportOptions): ExportResult {
         sourceName: path.relative(PROJECT_ROOT, lesson.source),
         previous: neighbour(lessons[i - 1]),
         next: neighbour(lessons[i + 1]),
+        demo: DEMO_LINK,
       });
       const file = path.join(prepared, lesson.page.replace(/\.html$/, ".ipynb"));
       writeFileSync(file, JSON.stringify(page));
@@ -71,16 +81,36 @@ export function exportLessons(options: ExportOptions): ExportResult {
     });
     log(`Converting ${files.length} notebook(s) to HTML…`);
     convertToHtml(python, files, staging);
+    for (const lesson of lessons) {
+      const file = path.join(staging, lesson.page);
+      writeFileSync(file, withTableOfContents(readFileSync(file, "utf8"), lesson.page));
+    }
     copyFileSync(plotlyBundlePath(), path.join(staging, PLOTLY_FILE));
     writeFileSync(path.join(staging, STYLESHEET_FILE), jupyterLabStylesheet(python));
-    writeFileSync(path.join(staging, INDEX_FILE), indexHtml(lessons.map((l) => ({ href: l.page, title: l.title })), options.version));
+    const scale = courseScale().name;
+    const modelsDir = options.modelsDir ?? defaultModelsDir();
+    log(`Writing the live demo with the models in ${path.relative(PROJECT_ROOT, modelsDir) || modelsDir}…`);
+    const demo = await writeDemo(staging, { modelsDir, scale });
+    writeFileSync(path.join(staging, INDEX_FILE), indexHtml(lessons.map(indexEntry), options.version, DEMO_LINK));
     checkOffline(staging);
     replaceFolder(staging, outDir);
-    return { outDir, pages: lessons.map((l) => l.page), bytes: folderBytes(outDir) };
+    return { outDir, pages: lessons.map((l) => l.page), bytes: folderBytes(outDir), demo };
   } finally {
     rmSync(staging, { recursive: true, force: true });
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** What the index says about a lesson, from its notebook and the models the course registers for it. */
+function indexEntry(lesson: Lesson) {
+  return {
+    href: lesson.page,
+    title: lesson.title,
+    number: lesson.number,
+    aims: lessonAims(lesson.notebook),
+    trains: COURSE_MODELS.filter((model) => model.lesson === lesson.number).map((model) => `${model.name}: ${model.title}`),
+    result: lessonResult(lesson.notebook),
+  };
 }
 
 /** Reads the notebooks in course order; for solution pages, runs those saved without outputs. */
