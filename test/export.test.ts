@@ -12,18 +12,24 @@ import { pathToFileURL } from "node:url";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PLOTLY_BUNDLE_ATTRIBUTE, plotlyBundleHtml, chartHtml } from "../lib/charts";
+import { COURSE_MODELS } from "../lib/predict";
 import { indexHtml } from "../scripts/export/index-page";
-import { lessonNumber, lessonTitle, resolveLessons } from "../scripts/export/lessons";
+import { lessonAims, lessonNumber, lessonResult, lessonTitle, resolveLessons } from "../scripts/export/lessons";
+import { layerNameAndType, summaryOutputs } from "../scripts/export/model-summary";
 import { resourcesOutsideFolder } from "../scripts/export/offline-check";
 import { hasOutputs, pageNotebook } from "../scripts/export/page-notebook";
+import { sectionHeadings, withTableOfContents, TOC_PLACEHOLDER } from "../scripts/export/toc";
 import type { Notebook, NotebookCell } from "../scripts/learner-notebook";
 
 // The setup notebook is real course material; what the pages must show is read from it.
 const SETUP = JSON.parse(readFileSync(path.resolve(__dirname, "..", "solutions", "00-setup.ipynb"), "utf8")) as {
   metadata: { imdb_course: { title: string } };
-  cells: { cell_type: string }[];
+  cells: { cell_type: string; source: string | string[] }[];
 };
 const SETUP_CODE_CELLS = SETUP.cells.filter((cell) => cell.cell_type === "code").length;
+const SETUP_SECTIONS = SETUP.cells
+  .filter((cell) => cell.cell_type === "markdown")
+  .flatMap((cell) => [...(Array.isArray(cell.source) ? cell.source.join("") : cell.source).matchAll(/^## (.+)$/gm)].map((m) => m[1].replace(/`/g, "").trim()));
 const ROOT = path.resolve(__dirname, "..");
 const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 const ARTIFACTS = path.join(ROOT, "test", "artifacts");
@@ -37,9 +43,13 @@ const code = (source: string, outputs: unknown[] = []): NotebookCell => ({ cell_
 const html = (text: string) => ({ output_type: "display_data", data: { "text/html": text }, metadata: {} });
 const stdout = (text: string) => ({ output_type: "stream", name: "stdout", text });
 
+// No saved models: the demo lists the lessons' models as not trained (test/demo.test.ts covers its predictions).
+const NO_MODELS = mkdtempSync(path.join(os.tmpdir(), "export-no-models-"));
+afterAll(() => rmSync(NO_MODELS, { recursive: true, force: true }));
+
 function runExport(args: string[]): { status: number | null; output: string; seconds: number } {
   const started = performance.now();
-  const result = spawnSync(process.execPath, [TSX, path.join(ROOT, "scripts", "export.ts"), ...args], {
+  const result = spawnSync(process.execPath, [TSX, path.join(ROOT, "scripts", "export.ts"), "--models", NO_MODELS, ...args], {
     cwd: ROOT,
     encoding: "utf8",
     env: { ...process.env, COURSE_SCALE: "smoke" },
@@ -144,12 +154,98 @@ describe("resourcesOutsideFolder", () => {
 });
 
 describe("indexHtml", () => {
-  it("links the pages in the order given, with escaped titles", () => {
-    const page = indexHtml([{ href: "00-setup.html", title: "0. Setup" }, { href: "01-a.html", title: "Words <& tags>" }], "solution");
-    expect([...page.matchAll(/<a href="([^"]+)">([^<]*)<\/a>/g)].map((m) => [m[1], m[2]])).toEqual([
+  it("presents each lesson with its number, escaped title, aims, models and result, and links the demo", () => {
+    const page = indexHtml([
+      { href: "00-setup.html", title: "0. Setup", number: 0, aims: ["Run this **first**."], trains: [] },
+      { href: "01-a.html", title: "Words <& tags>", number: 1, aims: ["Reads `x < y`:", "- one\n- *two*"], trains: ["lstm: Embedding → LSTM"], result: "85.1% test accuracy" },
+    ], "solution", { href: "demo.html" });
+    expect([...page.matchAll(/<h2><a href="([^"]+)">([^<]*)<\/a><\/h2>/g)].map((m) => [m[1], m[2]])).toEqual([
       ["00-setup.html", "0. Setup"],
       ["01-a.html", "Words &lt;&amp; tags&gt;"],
     ]);
+    expect([...page.matchAll(/<span class="number">(\d+)<\/span>/g)].map((m) => m[1])).toEqual(["0", "1"]);
+    expect(page).toContain("<p>Run this <strong>first</strong>.</p>");
+    expect(page).toContain("<p>Reads <code>x &lt; y</code>:</p>\n<ul>\n<li>one</li>\n<li><em>two</em></li>\n</ul>");
+    expect(page).toContain("<dt>Trains</dt><dd>lstm: Embedding → LSTM</dd><dt>Result</dt><dd class=\"result\">85.1% test accuracy</dd>");
+    expect(page.match(/<dt>/g)).toHaveLength(2); // lesson 0 trains nothing and printed no result
+    expect(page).toContain('<a href="demo.html">Live demo</a>');
+  });
+});
+
+describe("lessonAims and lessonResult", () => {
+  const first = markdown("# 3. Embeddings\n\nA review becomes a sequence.\n\n## Not this\n\nNor this.\n\nYou will train a network.");
+  it("take the first paragraph, a list it introduces, and the paragraph saying what learners will do", () => {
+    expect(lessonAims(notebook([first, markdown("You will not see this.")]))).toEqual(["A review becomes a sequence.", "You will train a network."]);
+    expect(lessonAims(notebook([markdown("# 1. Data\n\nThis lesson looks at:\n\n- lengths\n- words\n\nMore.")]))).toEqual(["This lesson looks at:", "- lengths\n- words"]);
+    expect(lessonAims(notebook([code("1")]))).toEqual([]);
+  });
+
+  it("take the first printed line that starts with \"Result: \", or nothing", () => {
+    const printed = notebook([first, code("x", [stdout("epoch 1\n"), stdout("Result: 88.9% test accuracy (multi-hot MLP)\nbye\n")]), code("y", [stdout("Result: later\n")])]);
+    expect(lessonResult(printed)).toBe("88.9% test accuracy (multi-hot MLP)");
+    expect(lessonResult(notebook([code("x", [stdout("no Result: here\n"), html("<p>Result: html</p>")])]))).toBeUndefined();
+  });
+});
+
+describe("model summaries", () => {
+  // tfjs 4.22's printout of a Sequential model, as tslab saves it (one output per line, merged by pageNotebook).
+  const SUMMARY = [
+    "_".repeat(90),
+    "Layer (type)                Input Shape               Output shape              Param #   ",
+    "=".repeat(90),
+    "embedding_Embedding1 (Embed [[null,500]]              [null,500,32]             160000    ",
+    "_".repeat(90),
+    "review_words (MyCustomLayer [[null,500,32]]           [null,16000]              0         ",
+    "_".repeat(90),
+    "dense_Dense2 (Dense)        [[null,250]]              [null,1]                  251       ",
+    "=".repeat(90),
+    "Total params: 160251",
+    "Trainable params: 160251",
+    "Non-trainable params: 0",
+    "_".repeat(90),
+    "",
+  ].join("\n");
+
+  it("become a table with full layer types where tfjs named the layer, and thousands separators", () => {
+    const parts = summaryOutputs(`before\n${SUMMARY}after\n`)!;
+    expect(parts.map((p) => p.kind)).toEqual(["text", "html", "text"]);
+    expect(parts[0]).toEqual({ kind: "text", text: "before\n" });
+    expect(parts[2]).toEqual({ kind: "text", text: "after\n" });
+    const table = (parts[1] as { html: string }).html;
+    const rows = [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => [...m[1].matchAll(/<t[hd][^>]*>([^<]*)<\/t[hd]>/g)].map((c) => c[1]));
+    expect(rows).toEqual([
+      ["Layer", "Type", "Input Shape", "Output shape", "Param #"],
+      ["embedding_Embedding1", "Embedding", "[[null,500]]", "[null,500,32]", "160,000"],
+      ["review_words", "MyCustomLayer…", "[[null,500,32]]", "[null,16000]", "0"],
+      ["dense_Dense2", "Dense", "[[null,250]]", "[null,1]", "251"],
+    ]);
+    expect(table).toContain("Total params: 160,251<br>Trainable params: 160,251<br>Non-trainable params: 0");
+    expect(table).not.toContain("____");
+  });
+
+  it("leave other printed text alone", () => {
+    expect(summaryOutputs("epoch 1: loss 0.5\n")).toBeUndefined();
+    expect(layerNameAndType("flatten_Flatten1 (Flatten)")).toEqual({ name: "flatten_Flatten1", type: "Flatten" });
+  });
+
+  it("are shown as tables on solution pages, the page's prints to one stream merged", () => {
+    const lines = SUMMARY.split(/(?<=\n)/).map(stdout);
+    const page = pageNotebook(notebook([code("model.summary()", lines)]), { title: "t", sourceName: "s", version: "solution" });
+    const outputs = page.cells[0].outputs as { output_type: string; data?: Record<string, string> }[];
+    expect(outputs).toHaveLength(1);
+    expect(outputs[0].data?.["text/html"]).toContain('<table class="imdb-course-summary">');
+  });
+});
+
+describe("table of contents", () => {
+  const page = `<body>${TOC_PLACEHOLDER}<h1 id="Lesson">Lesson<a class="anchor-link" href="#Lesson">&#182;</a></h1>
+<h2 id="Words-&amp;-tags">Words &amp; <code>tags</code><a class="anchor-link" href="#Words-&amp;-tags">&#182;</a></h2><h3 id="x">x</h3><h2 id="Next">Next</h2></body>`;
+
+  it("lists the page's sections by their ids", () => {
+    expect(sectionHeadings(page)).toEqual([{ id: "Words-&amp;-tags", text: "Words & tags" }, { id: "Next", text: "Next" }]);
+    const withToc = withTableOfContents(page, "p.html");
+    expect(withToc).toContain('<li><a href="#Words-&amp;amp;-tags">Words &amp; tags</a></li>\n<li><a href="#Next">Next</a></li>');
+    expect(() => withTableOfContents("<body></body>", "p.html")).toThrow(/p\.html has no place for its table of contents/);
   });
 });
 
@@ -160,6 +256,10 @@ const CHART_NOTEBOOK = notebook(
     code('import { loadPlotly, showChart } from "imdb-course";\n\nloadPlotly();\nconsole.log("plotly loaded");'),
     code('showChart([{ type: "bar", x: ["negative", "positive"], y: [12500, 12500] }], { title: { text: "Reviews per label" } });'),
     code('showChart([{ type: "scatter", mode: "lines", x: [1, 2, 3], y: [0.61, 0.79, 0.84] }], { title: { text: "Accuracy" } });\n6 * 7'),
+    markdown("## Presenting\n\nA long line of code, a table with a text column and a model summary."),
+    code(`const longLine = [${Array.from({ length: 60 }, (_, i) => `"word${i}"`).join(", ")}];\nconsole.log(longLine.length);`),
+    code('import { showTable } from "imdb-course";\nshowTable({ columns: ["sentence", "probability"], rows: [["This movie was good.", 0.5], ["A long sentence to show which side text starts on.", 0.25]] });'),
+    code('import * as tf from "@tensorflow/tfjs";\ntf.sequential({ layers: [tf.layers.dense({ inputShape: [3], units: 2 })] }).summary();'),
   ].map((cell, i) => ({ ...cell, id: `cell-${i}` })),
   {
     kernelspec: { name: "tslab", display_name: "TypeScript (tslab)", language: "typescript" },
@@ -172,6 +272,10 @@ interface PageReport {
   errors: string[];
   charts: { id: string; svgs: number; tracesWithPaths: number }[];
   codeCells: number;
+  /** Links of the navigation bar at the bottom of the page. */
+  bottomNav: string[];
+  /** Links of the table of contents. */
+  contents: string[];
   outputs: number;
   text: string;
 }
@@ -199,7 +303,7 @@ describe.sequential("npm run export, opened in headless Chromium offline", () =>
       args: ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
         "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>"],
     });
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -208,6 +312,8 @@ describe.sequential("npm run export, opened in headless Chromium offline", () =>
 
   async function openPage(file: string, screenshot?: string): Promise<PageReport> {
     const context = await browser.newContext({ offline: true });
+    // plotly.js is 10 MB: on a busy machine loading a page takes longer than playwright's default 30 s.
+    context.setDefaultTimeout(120_000);
     const requests: string[] = [];
     const errors: string[] = [];
     context.on("request", (request) => requests.push(request.url()));
@@ -227,21 +333,31 @@ describe.sequential("npm run export, opened in headless Chromium offline", () =>
           traces.filter((trace) => [...trace.querySelectorAll("path")].some((p) => (p.getAttribute("d") ?? "").length > 4)).length),
       });
     }
-    const report = { charts, codeCells: await page.locator(".jp-CodeCell").count(), outputs: await page.locator(".jp-OutputArea-output").count(), text: await page.locator("body").innerText() };
+    const report = {
+      charts,
+      bottomNav: await page.locator("nav.imdb-course-nav.bottom a").allInnerTexts(),
+      contents: await page.locator("nav.imdb-course-toc li a").allInnerTexts(),
+      codeCells: await page.locator(".jp-CodeCell").count(), outputs: await page.locator(".jp-OutputArea-output").count(), text: await page.locator("body").innerText() };
     if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
     await context.close();
     return { ...report, requests, errors };
   }
 
-  it("writes a page per lesson, an index in course order, and plotly.js once", () => {
+  it("writes a page per lesson, an index in course order, the demo, and plotly.js once", () => {
     expect(exported.status, exported.output).toBe(0);
-    console.log(exported.output.split("\n").filter((line) => line.startsWith("Exported")).join("\n"));
-    expect(readdirSync(solutionsDir).sort()).toEqual(["00-setup.html", "98-charts-offline.html", "index.html", "jupyterlab.css", "plotly.js"]);
-    const index = readFileSync(path.join(solutionsDir, "index.html"), "utf8");
-    expect([...index.matchAll(/<a href="([^"]+)">([^<]*)<\/a>/g)].map((m) => [m[1], m[2]])).toEqual([
-      ["00-setup.html", SETUP.metadata.imdb_course.title],
-      ["98-charts-offline.html", "Charts offline"],
+    console.log(exported.output.split("\n").filter((line) => /^(Exported|Live demo)/.test(line)).join("\n"));
+    expect(readdirSync(solutionsDir).sort()).toEqual([
+      "00-setup.html", "98-charts-offline.html", "demo-models.js", "demo.html", "demo.js", "index.html", "jupyterlab.css", "plotly.js", "tf.min.js",
     ]);
+    const index = readFileSync(path.join(solutionsDir, "index.html"), "utf8");
+    expect([...index.matchAll(/<span class="number">(\d+)<\/span>\n<div>\n<h2><a href="([^"]+)">([^<]*)<\/a>/g)].map((m) => [m[1], m[2], m[3]])).toEqual([
+      ["0", "00-setup.html", SETUP.metadata.imdb_course.title],
+      ["98", "98-charts-offline.html", "Charts offline"],
+    ]);
+    expect(index).toContain("<p>Two charts drawn by the plotly bundle the export writes once.</p>");
+    expect(index).toContain('<a href="demo.html">Live demo</a>');
+    const demo = readFileSync(path.join(solutionsDir, "demo.html"), "utf8");
+    expect([...demo.matchAll(/data-model="([^"]+)" data-status="missing"/g)].map((m) => m[1])).toEqual(COURSE_MODELS.map((m) => m.name));
     const page = readFileSync(path.join(solutionsDir, "98-charts-offline.html"), "utf8");
     const head = page.slice(0, page.indexOf("</head>"));
     expect(head).toContain('<script src="plotly.js"></script>');
@@ -257,23 +373,48 @@ describe.sequential("npm run export, opened in headless Chromium offline", () =>
       expect(chart.svgs, `chart ${chart.id} has no plot`).toBeGreaterThan(0);
       expect(chart.tracesWithPaths, `chart ${chart.id} draws no trace`).toBe(1);
     }
-    expect(chartsPage.codeCells).toBe(3);
+    expect(chartsPage.codeCells).toBe(6);
     expect(chartsPage.text).toContain("plotly loaded");
     expect(chartsPage.text).toContain("42");
+    expect(chartsPage.contents).toEqual(["Presenting"]);
+    expect(chartsPage.bottomNav).toEqual(["All lessons", "Live demo", "← " + SETUP.metadata.imdb_course.title]);
 
-    const setupPage = await openPage(path.join(solutionsDir, "00-setup.html"));
+    const setupPage = await openPage(path.join(solutionsDir, "00-setup.html"), path.join(ARTIFACTS, "export-lesson-page.png"));
     expect(setupPage.codeCells).toBe(SETUP_CODE_CELLS);
+    expect(setupPage.contents).toEqual(SETUP_SECTIONS);
+    expect(setupPage.bottomNav).toEqual(["All lessons", "Live demo", "Charts offline →"]);
     expect(setupPage.outputs).toBeGreaterThanOrEqual(SETUP_CODE_CELLS);
     expect(setupPage.text).toMatch(/backend: (tensorflow|wasm|cpu)/);
     expect(setupPage.text.replace(/\s+/g, "")).toContain("[[19,22],[43,50]]");
 
-    const indexPage = await openPage(path.join(solutionsDir, "index.html"));
+    const indexPage = await openPage(path.join(solutionsDir, "index.html"), path.join(ARTIFACTS, "export-index.png"));
     for (const report of [chartsPage, setupPage, indexPage]) {
       expect(report.errors).toEqual([]);
       expect(report.requests.filter((url) => !url.startsWith(folderUrl))).toEqual([]);
     }
     expect(chartsPage.requests).toContain(`${folderUrl}plotly.js`);
-  }, 60_000);
+  }, 180_000);
+
+  it("wraps long code, left-aligns text columns, right-aligns numbers and shows model summaries as tables", async () => {
+    const context = await browser.newContext({ offline: true, viewport: { width: 1000, height: 800 } });
+    context.setDefaultTimeout(120_000);
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(path.join(solutionsDir, "98-charts-offline.html")).href);
+    // Nothing wider than its box: no code or output cut off on the right.
+    const cutOff = await page.locator(".jp-InputArea-editor pre, .jp-OutputArea-output pre").evaluateAll((blocks) =>
+      blocks.filter((block) => block.scrollWidth > block.clientWidth + 1).map((block) => (block.textContent ?? "").slice(0, 60)));
+    expect(cutOff).toEqual([]);
+    expect(await page.locator(".jp-InputArea-editor pre", { hasText: "word59" }).evaluate((pre) => pre.getBoundingClientRect().height)).toBeGreaterThan(40);
+    const alignment = async (text: string) => page.locator("td", { hasText: text }).first().evaluate((cell) =>
+      // This project's TypeScript has no DOM types; the function runs in the page.
+      (globalThis as unknown as { getComputedStyle(element: unknown): { textAlign: string } }).getComputedStyle(cell).textAlign);
+    expect(await alignment("This movie was good.")).toBe("left");
+    expect(await alignment("0.25")).toBe("right");
+    const summary = page.locator("table.imdb-course-summary");
+    expect(await summary.locator("tbody tr").allInnerTexts()).toEqual([expect.stringMatching(/^dense_Dense\d+\tDense\t\[\[null,3\]\]\t\[null,2\]\t8$/)]);
+    expect(await page.locator(".jp-OutputArea-output pre", { hasText: "______" }).count()).toBe(0);
+    await context.close();
+  }, 180_000);
 
   it("exports learner pages without outputs, saying where to run them", async () => {
     const learnerDir = path.join(scratch, "learner");
@@ -285,7 +426,7 @@ describe.sequential("npm run export, opened in headless Chromium offline", () =>
     expect(report.text).toContain("exercise version of the lesson, shown without outputs: open notebooks/00-setup.ipynb");
     expect(report.outputs).toBe(0);
     expect(readFileSync(path.join(learnerDir, "index.html"), "utf8")).toContain("Exercises");
-  }, 60_000);
+  }, 180_000);
 
   it("replaces a previous export but refuses a folder of other files", () => {
     const again = runExport(["00", "--out", path.join(scratch, "learner")]);
@@ -297,7 +438,7 @@ describe.sequential("npm run export, opened in headless Chromium offline", () =>
     expect(refused.status).toBe(1);
     expect(refused.output).toContain("already holds files that an export did not write");
     expect(readdirSync(foreign)).toEqual(["notes.txt"]);
-  }, 60_000);
+  }, 180_000);
 
   it("says which lessons exist when a name is unknown, and why an unexecuted notebook could not be run", () => {
     const unknown = runExport(["--solutions", "99", "--out", path.join(scratch, "unknown")]);
@@ -312,5 +453,5 @@ describe.sequential("npm run export, opened in headless Chromium offline", () =>
     expect(failed.output).toMatch(/97-broken\.ipynb has no saved outputs, and running it failed/);
     expect(existsSync(path.join(scratch, "broken"))).toBe(false);
     expect(readdirSync(scratch).filter((name) => name.startsWith(".")), "staging folders left behind").toEqual([]);
-  }, 60_000);
+  }, 180_000);
 });
