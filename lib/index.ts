@@ -29,6 +29,8 @@ export * from "./models";
 export * from "./model-comparison";
 export * from "./multi-hot-dataset";
 export * from "./ngrams";
+export * as lesson4 from "./lessons/04-conv1d";
+export * as lesson5 from "./lessons/05-lstm";
 export { registerWasmKernels, nativeBlasStatus, setNativeBlasEnabled } from "./wasm-kernels";
 export type { NativeBlasStatus } from "./wasm-kernels";
 export * from "./data/text-dataset";
