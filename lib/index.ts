@@ -31,3 +31,5 @@ export * from "./multi-hot-dataset";
 export * from "./ngrams";
 export { registerWasmKernels, nativeBlasStatus, setNativeBlasEnabled } from "./wasm-kernels";
 export type { NativeBlasStatus } from "./wasm-kernels";
+export * as lesson2 from "./lessons/02-multi-hot";
+export * as lesson3 from "./lessons/03-embeddings-mlp";
