@@ -29,6 +29,8 @@ export * from "./models";
 export * from "./model-comparison";
 export * from "./multi-hot-dataset";
 export * from "./ngrams";
+export * as lesson2 from "./lessons/02-multi-hot";
+export * as lesson3 from "./lessons/03-embeddings-mlp";
 export * as lesson4 from "./lessons/04-conv1d";
 export * as lesson5 from "./lessons/05-lstm";
 export { registerWasmKernels, nativeBlasStatus, setNativeBlasEnabled } from "./wasm-kernels";
