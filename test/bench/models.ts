@@ -1,6 +1,7 @@
 /**
- * Seconds per 25,000-review training epoch of the course's four models
- * (lib/models.ts) on tfjs' wasm backend with the course's kernels — with the
+ * Seconds per 25,000-review training epoch of the course's four models, as
+ * the lessons write them in plain TensorFlow.js (lib/lessons/, generated from
+ * the lessons' `// @save` cells), on tfjs' wasm backend with the course's kernels — with the
  * native OpenBLAS addon when it is built, and on wasm alone — next to PyTorch
  * on the same shapes (../shared/bench/torch_reference.py), model by model in
  * one run so the ratios share the machine's load.
@@ -21,7 +22,10 @@ import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { initBackend } from "../../lib/backend";
-import { buildConv1dModel, buildEmbeddingMlp, buildLstmModel, buildMultiHotMlp } from "../../lib/models";
+import { buildMultiHotModel } from "../../lib/lessons/02-multi-hot";
+import { buildEmbeddingMlp } from "../../lib/lessons/03-embeddings-mlp";
+import { buildConv1dModel } from "../../lib/lessons/04-conv1d";
+import { buildLstmModel } from "../../lib/lessons/05-lstm";
 import { nativeBlasStatus, setNativeBlasEnabled } from "../../lib/wasm-kernels/native-blas";
 import { loadAverage, median } from "./stats";
 
@@ -34,10 +38,10 @@ const PYTHON = "/usr/bin/python3";
 type ModelName = "mlp" | "conv1d" | "lstm" | "multihot";
 
 const MODELS: Record<ModelName, { title: string; build: () => tf.LayersModel; inputs: (n: number) => tf.Tensor }> = {
-  mlp: { title: "MLP: Embedding(5000,32,500)-Flatten-Dense(250)-Dense(1)", build: () => buildEmbeddingMlp(), inputs: (n) => tokens(n, 500, 5000) },
-  conv1d: { title: "Conv1D: + Conv1D(32,3,same)-MaxPooling1D(2)", build: () => buildConv1dModel(), inputs: (n) => tokens(n, 500, 5000) },
-  lstm: { title: "LSTM: Embedding(20000,128,100)-LSTM(60)-Dense(1)", build: () => buildLstmModel(), inputs: (n) => tokens(n, 100, 20000) },
-  multihot: { title: "Multi-hot: [N,10000]-Dense(512)-Dropout(0.5)-Dense(1)", build: () => buildMultiHotMlp(), inputs: (n) => tf.tidy(() => tf.cast(tf.less(tf.randomUniform([n, 10000], 0, 1, "float32", 1), 0.02), "float32")) },
+  mlp: { title: "MLP: Embedding(5000,32,500)-Flatten-Dense(250)-Dense(1)", build: () => buildEmbeddingMlp(5000, 500), inputs: (n) => tokens(n, 500, 5000) },
+  conv1d: { title: "Conv1D: + Conv1D(32,3,same)-MaxPooling1D(2)", build: () => buildConv1dModel(5000, 500), inputs: (n) => tokens(n, 500, 5000) },
+  lstm: { title: "LSTM: Embedding(20000,128,100)-LSTM(60)-Dense(1)", build: () => buildLstmModel(20000, 100), inputs: (n) => tokens(n, 100, 20000) },
+  multihot: { title: "Multi-hot: [N,10000]-Dense(512)-Dropout(0.5)-Dense(1)", build: () => buildMultiHotModel(10000), inputs: (n) => tf.tidy(() => tf.cast(tf.less(tf.randomUniform([n, 10000], 0, 1, "float32", 1), 0.02), "float32")) },
 };
 
 function tokens(n: number, length: number, vocab: number): tf.Tensor {
@@ -84,6 +88,20 @@ function timeTorch(name: ModelName, seconds: number, threads: number): Timing | 
   return { median: json.epoch_sec_median, best: json.epoch_sec_best, load: json.loadavg.join(" ") };
 }
 
+/** The PyTorch setting with the lower median, or why there is none. */
+function fasterOf(a: Timing | string, b: Timing | string): Timing | string {
+  if (typeof a === "string") return b;
+  if (typeof b === "string") return a;
+  return a.median <= b.median ? a : b;
+}
+
+function optimizerOf(name: ModelName): string {
+  const model = MODELS[name].build();
+  const optimizer = model.optimizer.getClassName();
+  model.dispose();
+  return optimizer;
+}
+
 function cell(t: Timing | string | undefined): string {
   if (t === undefined) return "—";
   return typeof t === "string" ? "n/a" : `${t.median.toFixed(1)} (best ${t.best.toFixed(1)})`;
@@ -107,8 +125,8 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const native = nativeBlasStatus();
   console.log(`tfjs ${backend.tfjsVersion} on ${backend.name}: ${backend.reason}\n`);
 
-  console.log("Seconds per 25,000-sample epoch, batch 128, Adam: median of 5-step windows (fastest in brackets); ratio = tfjs / PyTorch.\n");
-  console.log("| model | tfjs wasm + native BLAS | tfjs wasm alone | PyTorch 2 threads | PyTorch 1 thread | ratio native / PyTorch 2 thr | ratio native / PyTorch 1 thr | ratio wasm alone / PyTorch 2 thr | load (1/5/15 min) |");
+  console.log("Seconds per 25,000-sample epoch, batch 128, each tfjs model compiled as its lesson compiles it (PyTorch: Adam): median of 5-step windows (fastest in brackets); ratio = tfjs / PyTorch at its faster thread setting in this run.\n");
+  console.log("| model | tfjs optimizer | tfjs wasm + native BLAS | tfjs wasm alone | PyTorch 2 threads | PyTorch 1 thread | ratio native / faster PyTorch | ratio wasm alone / faster PyTorch | load (1/5/15 min) |");
   console.log("|---|---|---|---|---|---|---|---|---|");
   for (const name of names) {
     let withNative: Timing | string | undefined = native.available ? undefined : "not built";
@@ -125,8 +143,9 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     const torch = option("--no-torch") ? "skipped" : timeTorch(name, seconds, 2);
     const torch1 = option("--no-torch") ? "skipped" : timeTorch(name, seconds, 1);
     const loads = [withNative, wasmOnly, torch, torch1].filter((t): t is Timing => typeof t === "object").map((t) => t.load);
-    console.log(`| ${MODELS[name].title} | ${cell(withNative)} | ${cell(wasmOnly)} | ${cell(torch)} | ${cell(torch1)} | ${ratio(withNative, torch)} | ` +
-      `${ratio(withNative, torch1)} | ${ratio(wasmOnly, torch)} | ${loads.join("; ")} |`);
+    const faster = fasterOf(torch, torch1);
+    console.log(`| ${MODELS[name].title} | ${optimizerOf(name)} | ${cell(withNative)} | ${cell(wasmOnly)} | ${cell(torch)} | ${cell(torch1)} | ${ratio(withNative, faster)} | ` +
+      `${ratio(wasmOnly, faster)} | ${loads.join("; ")} |`);
     if (typeof torch === "string" && torch !== "skipped") console.log(`\n(PyTorch: ${torch})\n`);
   }
   console.log(`\n${os.cpus().length} cores (${os.cpus()[0]?.model ?? "unknown CPU"}); native BLAS: ${native.reason}`);
