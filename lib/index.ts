@@ -24,8 +24,6 @@ export * from "./seeded-random";
 export * from "./experiment";
 export * from "./seed-spread";
 export * from "./sequence-tensors";
-export * from "./model-variants";
-export * from "./models";
 export * from "./model-comparison";
 export * from "./multi-hot-dataset";
 export * from "./ngrams";

@@ -12,7 +12,7 @@
  * Runs `task` with Math.random replaced by a generator seeded with `seed`
  * (an integer from 0 to 2^32 - 1), then restores Math.random, also when the
  * task fails. Anything else calling Math.random meanwhile draws from the same
- * seeded stream. `fitWithProgress` trains inside it (lesson 3).
+ * seeded stream.
  */
 export async function withSeededRandom<T>(seed: number, task: () => Promise<T>): Promise<T> {
   const original = Math.random;

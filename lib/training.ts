@@ -35,8 +35,8 @@ export interface TrainingProgress {
 /**
  * Live progress for model.fit(): epoch, batch, running loss and accuracy, and
  * a record per epoch with its wall time. In a notebook the line updates in
- * place instead of printing thousands of lines (lesson 2; lessons 3-5 get it
- * through `fitWithProgress`).
+ * place instead of printing thousands of lines. Pass `callbacks` to
+ * model.fit or fitDataset (lessons 2-5).
  */
 export function trainingProgress(options: ProgressOptions): TrainingProgress {
   const write = options.write ?? progressWriter();
