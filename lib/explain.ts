@@ -17,11 +17,10 @@
  *   one token. All the shortened texts go through the network as one batch.
  *   Contributions of a network need not add up to anything: words interact.
  */
-import * as tf from "@tensorflow/tfjs";
+import { networkLogits, sigmoid } from "./batch-predictions";
 import { encodeText } from "./imdb";
 import { ngramModelFeatures, tokenizeForModel } from "./ngrams";
 import { predictSentiment, type LoadedNetworkModel, type LoadedNgramModel, type LoadedSentimentModel } from "./predict";
-import { multiHot, padSequences } from "./sequences";
 
 /** One token of the text and how far it moved the model's logit. */
 export interface TokenContribution {
@@ -170,57 +169,4 @@ function cutByMaxlen({ info }: LoadedNetworkModel, startLength: number, encoded:
     position += parts.length;
     return parts.length > 0 && (at < keepFrom || at >= keepTo);
   });
-}
-
-/** The logit of each encoded sequence, `batchSize` at a time, as the model was trained to read them. */
-function networkLogits(loaded: LoadedNetworkModel, sequences: Int32Array[], batchSize: number): Float64Array {
-  const { info } = loaded;
-  const toLogits = logitFunction(loaded.model);
-  const logits = new Float64Array(sequences.length);
-  for (let from = 0; from < sequences.length; from += batchSize) {
-    const batch = sequences.slice(from, from + batchSize);
-    const values = tf.tidy(() => {
-      let inputs: tf.Tensor2D;
-      if (info.kind === "multi-hot") {
-        const numWords = info.dataOptions.numWords as number;
-        const rows = new Float32Array(batch.length * numWords);
-        batch.forEach((sequence, row) => rows.set(multiHot(sequence, numWords), row * numWords));
-        inputs = tf.tensor2d(rows, [batch.length, numWords]);
-      } else {
-        const padded = padSequences(batch, { maxlen: info.maxlen, padding: info.padding ?? "pre", truncating: info.truncating ?? "pre" });
-        inputs = tf.tensor2d(padded.values, padded.shape, "int32");
-      }
-      return toLogits(inputs).dataSync();
-    });
-    logits.set(values, from);
-  }
-  return logits;
-}
-
-/**
- * The network's logit for a batch: the input of its last layer through that
- * layer without the sigmoid, so that a sure prediction (P rounding to 1 in
- * float32) keeps its exact logit. A model whose last layer is not
- * Dense(1, sigmoid) falls back to log(P / (1 − P)).
- */
-function logitFunction(model: tf.LayersModel): (inputs: tf.Tensor) => tf.Tensor1D {
-  const last = model.layers[model.layers.length - 1];
-  const config = last.getConfig();
-  if (last.getClassName() === "Dense" && config.activation === "sigmoid" && config.units === 1) {
-    const body = tf.model({ inputs: model.inputs, outputs: last.input as tf.SymbolicTensor });
-    const [kernel, bias] = last.getWeights();
-    return (inputs) => tf.tidy(() => {
-      const features = body.predict(inputs) as tf.Tensor2D;
-      const z = tf.matMul(features, kernel as tf.Tensor2D);
-      return (bias === undefined ? z : tf.add(z, bias)).reshape([-1]) as tf.Tensor1D;
-    });
-  }
-  return (inputs) => tf.tidy(() => {
-    const p = tf.clipByValue((model.predict(inputs) as tf.Tensor).reshape([-1]), 1e-7, 1 - 1e-7);
-    return tf.sub(tf.log(p), tf.log1p(tf.neg(p))) as tf.Tensor1D;
-  });
-}
-
-function sigmoid(z: number): number {
-  return 1 / (1 + Math.exp(-z));
 }

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { initBackend } from "../lib/backend";
 import { cosineSimilarity, embeddingVectors, nearestNeighbours, positiveNegativeRatios, principalComponents, writeProjectorFiles, type WordVectors } from "../lib/embedding-analysis";
 import { loadSentimentModel, saveSentimentModel, type LoadedNetworkModel } from "../lib/predict";
-import { fixtureEntries, makeMirror, setImdbEnv, tempDir, type FixtureReview } from "./fixtures/imdb-archive";
+import { fixtureEntries, makeMirror, setImdbEnv, tempDir } from "./fixtures/imdb-archive";
+import { TOY_SENTIMENT_REVIEWS } from "./fixtures/toy-sentiment-reviews";
 
 const words: WordVectors = {
   words: ["good", "great", "bad", "film"],
@@ -96,22 +97,12 @@ describe("writeProjectorFiles", () => {
   });
 });
 
-// Toy vocabulary (see test/explain.test.ts): and 4, film 5, is 6, the 7, awful 8, bad 9, good 10, great 11.
-const toyReviews: FixtureReview[] = [
-  ...Array.from({ length: 10 }, (_, id): FixtureReview => ({ split: "train", folder: "neg", id, rating: 2, text: "The film is bad and awful." })),
-  { split: "train", folder: "neg", id: 10, rating: 1, text: "A dull plot." },
-  ...Array.from({ length: 10 }, (_, id): FixtureReview => ({ split: "train", folder: "pos", id, rating: 9, text: "The film is good and great." })),
-  { split: "train", folder: "pos", id: 10, rating: 7, text: "A fine story." },
-  ...Array.from({ length: 11 }, (_, id): FixtureReview => ({ split: "test", folder: "neg", id, rating: 3, text: "Bad film." })),
-  ...Array.from({ length: 11 }, (_, id): FixtureReview => ({ split: "test", folder: "pos", id, rating: 8, text: "Great film." })),
-];
-
 describe("embeddingVectors", () => {
   let dir: string;
   let restoreEnv: () => void;
   beforeAll(async () => {
     await initBackend();
-    restoreEnv = setImdbEnv(await makeMirror(fixtureEntries(toyReviews)), tempDir("embedding-cache-"));
+    restoreEnv = setImdbEnv(await makeMirror(fixtureEntries(TOY_SENTIMENT_REVIEWS)), tempDir("embedding-cache-"));
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "embedding-test-"));
   }, 60_000);
   afterAll(() => {

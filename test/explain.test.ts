@@ -12,7 +12,8 @@ import { initBackend } from "../lib/backend";
 import { explainPrediction, type Explanation } from "../lib/explain";
 import { buildNgramVocabulary, predictNgramSentiment, trainNgramSentimentModel, type NgramSentimentModel } from "../lib/ngrams";
 import { loadSentimentModel, predictSentiment, saveSentimentModel, type LoadedNgramModel, type LoadedSentimentModel, type SavedSentimentModelInfo } from "../lib/predict";
-import { fixtureEntries, makeMirror, setImdbEnv, tempDir, type FixtureReview } from "./fixtures/imdb-archive";
+import { fixtureEntries, makeMirror, setImdbEnv, tempDir } from "./fixtures/imdb-archive";
+import { TOY_SENTIMENT_REVIEWS } from "./fixtures/toy-sentiment-reviews";
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 const contributions = (e: Explanation) => e.tokens.map((t) => t.contribution);
@@ -83,19 +84,7 @@ describe("explainPrediction on the bag of n-grams", () => {
   });
 });
 
-// Ranks in the toy training reviews (ties alphabetical): and, film, is, the (20
-// each); awful, bad, good, great (10 each), so with indexFrom 3: and 4, film 5,
-// is 6, the 7, awful 8, bad 9, good 10, great 11; start 1, out of vocabulary 2.
-const POSITIVE = "The film is good and great.";
-const NEGATIVE = "The film is bad and awful.";
-const toyReviews: FixtureReview[] = [
-  ...Array.from({ length: 10 }, (_, id): FixtureReview => ({ split: "train", folder: "neg", id, rating: 2, text: NEGATIVE })),
-  { split: "train", folder: "neg", id: 10, rating: 1, text: "A dull plot." },
-  ...Array.from({ length: 10 }, (_, id): FixtureReview => ({ split: "train", folder: "pos", id, rating: 9, text: POSITIVE })),
-  { split: "train", folder: "pos", id: 10, rating: 7, text: "A fine story." },
-  ...Array.from({ length: 11 }, (_, id): FixtureReview => ({ split: "test", folder: "neg", id, rating: 3, text: "Bad film." })),
-  ...Array.from({ length: 11 }, (_, id): FixtureReview => ({ split: "test", folder: "pos", id, rating: 8, text: "Great film." })),
-];
+// Indices of the toy vocabulary: and 4, film 5, is 6, the 7, awful 8, bad 9, good 10, great 11; start 1, out of vocabulary 2.
 const NUM_WORDS = 12;
 
 describe("explainPrediction on networks (occlusion)", () => {
@@ -104,7 +93,7 @@ describe("explainPrediction on networks (occlusion)", () => {
 
   beforeAll(async () => {
     await initBackend();
-    restoreEnv = setImdbEnv(await makeMirror(fixtureEntries(toyReviews)), tempDir("explain-cache-"));
+    restoreEnv = setImdbEnv(await makeMirror(fixtureEntries(TOY_SENTIMENT_REVIEWS)), tempDir("explain-cache-"));
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "explain-test-"));
   }, 60_000);
 
