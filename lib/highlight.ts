@@ -9,6 +9,7 @@
  * notebook opened from git) through its HTML sanitiser, which keeps exactly
  * these, and nbconvert's HTML export copies them as they are.
  */
+import type { Explanation } from "./explain";
 
 export interface HighlightedToken {
   token: string;
@@ -81,6 +82,21 @@ export function highlightLegendHtml(scale: number, unit = "logit", digits = 2): 
     .map((value) => `<span style="background-color:${contributionColor(value, scale)};color:${luminance(hexToRgb(contributionColor(value, scale))) < 0.45 ? "#ffffff" : "#000000"};padding:1px 6px;border-radius:3px">${escapeHtml(signed(value, digits))}</span>`)
     .join(" ");
   return `<div style="font-size:90%">towards negative ${swatches} towards positive (${escapeHtml(unit)}; hover over a word for its number)</div>`;
+}
+
+/**
+ * One explanation as HTML (lesson 9): a line with the model, its probability
+ * and logit and the empty text's logit, the legend, then the highlighted
+ * tokens. `scale` as in highlightedTextHtml (default: this text's largest
+ * |contribution|).
+ */
+export function explanationHtml(explanation: Explanation, options: HighlightOptions = {}): string {
+  const scale = options.scale ?? defaultScale(explanation.tokens);
+  const how = explanation.method === "exact" ? "exact contributions" : "occlusion: the logit's drop without the word";
+  const caption =
+    `<div><b>${escapeHtml(explanation.model)}</b>: P(positive) = ${explanation.probability.toFixed(3)}, logit ${signed(explanation.logit, 2)} ` +
+    `(empty text ${signed(explanation.emptyLogit, 2)}); ${escapeHtml(how)}</div>`;
+  return `<div style="margin:6px 0">${caption}${highlightLegendHtml(scale, "logit", options.digits)}${highlightedTextHtml(explanation.tokens, { ...options, scale })}</div>`;
 }
 
 /** The largest |contribution|, or 1 when every contribution is 0 (nothing to colour). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { HIGHLIGHT_NEGATIVE_COLOR, HIGHLIGHT_POSITIVE_COLOR, contributionColor, highlightLegendHtml, highlightedTextHtml } from "../lib/highlight";
+import type { Explanation } from "../lib/explain";
+import { HIGHLIGHT_NEGATIVE_COLOR, HIGHLIGHT_POSITIVE_COLOR, contributionColor, explanationHtml, highlightLegendHtml, highlightedTextHtml } from "../lib/highlight";
 
 describe("contributionColor", () => {
   it("goes from white at 0 to the end colours at ±scale, linearly, capped beyond", () => {
@@ -53,5 +54,20 @@ describe("highlightedTextHtml", () => {
     const legend = highlightLegendHtml(2);
     for (const value of ["−2.00", "−1.00", "0.00", "+1.00", "+2.00"]) expect(legend).toContain(`>${value}</span>`);
     expect(legend).toContain("logit");
+  });
+});
+
+describe("explanationHtml", () => {
+  it("says the model, probability, logits and method, with the legend and text on one scale", () => {
+    const explanation: Explanation = {
+      model: "lstm", text: "Not good", method: "occlusion", probability: 0.25, logit: Math.log(1 / 3), emptyLogit: 0.5,
+      tokens: [{ token: "not", contribution: -0.5 }, { token: "good", contribution: 0.25 }],
+    };
+    const html = explanationHtml(explanation);
+    expect(html).toContain("<b>lstm</b>: P(positive) = 0.250, logit −1.10 (empty text +0.50); occlusion: the logit's drop without the word");
+    // Scale 0.5: "not" gets the full orange, the legend runs from −0.50 to +0.50.
+    expect(html).toContain(`background-color:${HIGHLIGHT_NEGATIVE_COLOR};color:#ffffff;padding:1px 2px`);
+    expect(html).toContain(">+0.50</span>");
+    expect(explanationHtml(explanation, { scale: 1 })).toContain(">+1.00</span>");
   });
 });
