@@ -26,7 +26,7 @@ export interface HighlightOptions {
    * the same value to several texts to make their colours comparable.
    */
   scale?: number;
-  /** Decimals of the number shown on hover (default 2). */
+  /** Decimals of the numbers shown (default: 2, more when the scale is below 0.1, so that two significant digits show). */
   digits?: number;
 }
 
@@ -60,8 +60,8 @@ export function contributionColor(contribution: number, scale: number): string {
  * ("good: +0.84"); dark backgrounds get white text.
  */
 export function highlightedTextHtml(tokens: readonly HighlightedToken[], options: HighlightOptions = {}): string {
-  const digits = options.digits ?? 2;
   const scale = options.scale ?? defaultScale(tokens);
+  const digits = options.digits ?? digitsFor(scale);
   const spans = tokens.map(({ token, contribution, note }) => {
     const background = contributionColor(contribution, scale);
     const textColor = luminance(hexToRgb(background)) < 0.45 ? "#ffffff" : "#000000";
@@ -76,7 +76,7 @@ export function highlightedTextHtml(tokens: readonly HighlightedToken[], options
  * A small legend for highlighted text: five swatches from −scale to +scale
  * with their values, and what the colours mean (lesson 9).
  */
-export function highlightLegendHtml(scale: number, unit = "logit", digits = 2): string {
+export function highlightLegendHtml(scale: number, unit = "logit", digits = digitsFor(scale)): string {
   const steps = [-1, -0.5, 0, 0.5, 1].map((f) => f * scale);
   const swatches = steps
     .map((value) => `<span style="background-color:${contributionColor(value, scale)};color:${luminance(hexToRgb(contributionColor(value, scale))) < 0.45 ? "#ffffff" : "#000000"};padding:1px 6px;border-radius:3px">${escapeHtml(signed(value, digits))}</span>`)
@@ -92,11 +92,17 @@ export function highlightLegendHtml(scale: number, unit = "logit", digits = 2): 
  */
 export function explanationHtml(explanation: Explanation, options: HighlightOptions = {}): string {
   const scale = options.scale ?? defaultScale(explanation.tokens);
+  const digits = options.digits ?? digitsFor(scale);
   const how = explanation.method === "exact" ? "exact contributions" : "occlusion: the logit's drop without the word";
   const caption =
-    `<div><b>${escapeHtml(explanation.model)}</b>: P(positive) = ${explanation.probability.toFixed(3)}, logit ${signed(explanation.logit, 2)} ` +
-    `(empty text ${signed(explanation.emptyLogit, 2)}); ${escapeHtml(how)}</div>`;
-  return `<div style="margin:6px 0">${caption}${highlightLegendHtml(scale, "logit", options.digits)}${highlightedTextHtml(explanation.tokens, { ...options, scale })}</div>`;
+    `<div><b>${escapeHtml(explanation.model)}</b>: P(positive) = ${explanation.probability.toFixed(3)}, logit ${signed(explanation.logit, digits)} ` +
+    `(empty text ${signed(explanation.emptyLogit, digits)}); ${escapeHtml(how)}</div>`;
+  return `<div style="margin:6px 0">${caption}${highlightLegendHtml(scale, "logit", digits)}${highlightedTextHtml(explanation.tokens, { scale, digits })}</div>`;
+}
+
+/** Decimals that show a number of the size of `scale` with two significant digits, at least 2: 0.004 → 4 ("0.0040"). */
+function digitsFor(scale: number): number {
+  return Math.min(20, Math.max(2, 1 - Math.floor(Math.log10(scale))));
 }
 
 /** The largest |contribution|, or 1 when every contribution is 0 (nothing to colour). */

@@ -50,6 +50,13 @@ describe("highlightedTextHtml", () => {
     expect(shared).toContain(`background-color:${contributionColor(1, 2)}`);
   });
 
+  it("shows two significant digits of small contributions", () => {
+    const small = highlightedTextHtml([{ token: "bad", contribution: -0.004 }, { token: "fine", contribution: 0.0011 }]);
+    expect(small).toContain('title="bad: −0.0040"');
+    expect(small).toContain('title="fine: +0.0011"');
+    expect(highlightLegendHtml(0.004)).toContain(">+0.0020</span>");
+  });
+
   it("the legend shows the scale's five steps", () => {
     const legend = highlightLegendHtml(2);
     for (const value of ["−2.00", "−1.00", "0.00", "+1.00", "+2.00"]) expect(legend).toContain(`>${value}</span>`);
