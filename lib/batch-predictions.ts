@@ -15,7 +15,7 @@ import * as tf from "@tensorflow/tfjs";
 import { loadData, loadReviews } from "./imdb";
 import { ngramModelFeatures, predictProbabilities, tokenizeForModel } from "./ngrams";
 import { predictSentiment, type LoadedNetworkModel, type LoadedSentimentModel } from "./predict";
-import { multiHot, padSequences } from "./sequences";
+import { networkInputs } from "./network-inputs";
 
 export interface BatchPredictionOptions {
   /** Reviews per forward pass (default 500). */
@@ -87,20 +87,7 @@ export function networkLogits(loaded: LoadedNetworkModel, sequences: readonly In
   const logits = new Float64Array(sequences.length);
   for (let from = 0; from < sequences.length; from += batchSize) {
     const batch = sequences.slice(from, from + batchSize);
-    const values = tf.tidy(() => {
-      let inputs: tf.Tensor2D;
-      if (info.kind === "multi-hot") {
-        const numWords = info.dataOptions.numWords as number;
-        const rows = new Float32Array(batch.length * numWords);
-        batch.forEach((sequence, row) => rows.set(multiHot(sequence, numWords), row * numWords));
-        inputs = tf.tensor2d(rows, [batch.length, numWords]);
-      } else {
-        const padded = padSequences(batch, { maxlen: info.maxlen, padding: info.padding ?? "pre", truncating: info.truncating ?? "pre" });
-        inputs = tf.tensor2d(padded.values, padded.shape, "int32");
-      }
-      return toLogits(inputs).dataSync();
-    });
-    logits.set(values, from);
+    logits.set(tf.tidy(() => toLogits(networkInputs(info, batch)).dataSync()), from);
   }
   return logits;
 }

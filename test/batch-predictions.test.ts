@@ -2,37 +2,20 @@
  * predictReviews gives, for dataset reviews, what predictSentiment gives for
  * their texts: each model kind, any order of reviews, several batches.
  */
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
 import * as tf from "@tensorflow/tfjs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { initBackend } from "../lib/backend";
+import { describe, expect, it } from "vitest";
 import { predictReviews } from "../lib/batch-predictions";
 import { loadReviews } from "../lib/imdb";
 import { trainNgramSentimentModel } from "../lib/ngrams";
 import { loadSentimentModel, predictSentiment, saveSentimentModel, type LoadedSentimentModel } from "../lib/predict";
-import { fixtureEntries, makeMirror, setImdbEnv, tempDir } from "./fixtures/imdb-archive";
-import { TOY_SENTIMENT_REVIEWS } from "./fixtures/toy-sentiment-reviews";
+import { useToySentimentData } from "./fixtures/toy-sentiment-reviews";
 
-let dir: string;
-let restoreEnv: () => void;
-
-beforeAll(async () => {
-  await initBackend();
-  restoreEnv = setImdbEnv(await makeMirror(fixtureEntries(TOY_SENTIMENT_REVIEWS)), tempDir("batch-cache-"));
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "batch-test-"));
-}, 60_000);
-
-afterAll(() => {
-  restoreEnv();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const { modelsDir } = useToySentimentData("batch");
 
 async function savedModels(): Promise<LoadedSentimentModel[]> {
   const seeded = (seed: number) => tf.initializers.randomUniform({ minval: -1, maxval: 1, seed });
   const multiHot = tf.sequential({ layers: [tf.layers.dense({ units: 1, activation: "sigmoid", inputShape: [12], kernelInitializer: seeded(1), biasInitializer: seeded(2) })] });
-  await saveSentimentModel(multiHot, "multi-hot", { kind: "multi-hot", dataOptions: { numWords: 12 } }, { dir });
+  await saveSentimentModel(multiHot, "multi-hot", { kind: "multi-hot", dataOptions: { numWords: 12 } }, { dir: modelsDir() });
   const sequence = tf.sequential({
     layers: [
       tf.layers.embedding({ inputDim: 10, outputDim: 3, inputLength: 4, embeddingsInitializer: seeded(3) }),
@@ -41,11 +24,11 @@ async function savedModels(): Promise<LoadedSentimentModel[]> {
     ],
   });
   // numWords 10 cuts good (10) and great (11) to the out-of-vocabulary index; maxlen 4 cuts "The film is good and great."
-  await saveSentimentModel(sequence, "sequence", { kind: "sequence", dataOptions: { numWords: 10 }, maxlen: 4, truncating: "post" }, { dir });
+  await saveSentimentModel(sequence, "sequence", { kind: "sequence", dataOptions: { numWords: 10 }, maxlen: 4, truncating: "post" }, { dir: modelsDir() });
   const reviews = await loadReviews();
   const ngrams = await trainNgramSentimentModel(reviews.map((r) => r.text), reviews.map((r) => r.label), { minDocumentCount: 1, epochs: 2 });
-  await saveSentimentModel(ngrams.model, "ngrams", { kind: "ngrams" }, { dir });
-  return Promise.all(["multi-hot", "sequence", "ngrams"].map((name) => loadSentimentModel(name, { dir })));
+  await saveSentimentModel(ngrams.model, "ngrams", { kind: "ngrams" }, { dir: modelsDir() });
+  return Promise.all(["multi-hot", "sequence", "ngrams"].map((name) => loadSentimentModel(name, { dir: modelsDir() })));
 }
 
 describe("predictReviews", () => {

@@ -2,12 +2,10 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as tf from "@tensorflow/tfjs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { initBackend } from "../lib/backend";
+import { describe, expect, it } from "vitest";
 import { cosineSimilarity, embeddingVectors, nearestNeighbours, positiveNegativeRatios, principalComponents, writeProjectorFiles, type WordVectors } from "../lib/embedding-analysis";
 import { loadSentimentModel, saveSentimentModel, type LoadedNetworkModel } from "../lib/predict";
-import { fixtureEntries, makeMirror, setImdbEnv, tempDir } from "./fixtures/imdb-archive";
-import { TOY_SENTIMENT_REVIEWS } from "./fixtures/toy-sentiment-reviews";
+import { useToySentimentData } from "./fixtures/toy-sentiment-reviews";
 
 const words: WordVectors = {
   words: ["good", "great", "bad", "film"],
@@ -98,23 +96,13 @@ describe("writeProjectorFiles", () => {
 });
 
 describe("embeddingVectors", () => {
-  let dir: string;
-  let restoreEnv: () => void;
-  beforeAll(async () => {
-    await initBackend();
-    restoreEnv = setImdbEnv(await makeMirror(fixtureEntries(TOY_SENTIMENT_REVIEWS)), tempDir("embedding-cache-"));
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "embedding-test-"));
-  }, 60_000);
-  afterAll(() => {
-    restoreEnv();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const { modelsDir } = useToySentimentData("embedding");
 
   it("gives row i of the Embedding to the word of rank i − 3, most frequent first, without padding, start and OOV rows", async () => {
     const model = tf.sequential({ layers: [tf.layers.embedding({ inputDim: 12, outputDim: 2, inputLength: 3 }), tf.layers.flatten(), tf.layers.dense({ units: 1, activation: "sigmoid" })] });
     model.layers[0].setWeights([tf.tensor2d(Array.from({ length: 24 }, (_, k) => k), [12, 2])]);
-    await saveSentimentModel(model, "toy", { kind: "sequence", dataOptions: { numWords: 12 }, maxlen: 3 }, { dir });
-    const loaded = (await loadSentimentModel("toy", { dir })) as LoadedNetworkModel;
+    await saveSentimentModel(model, "toy", { kind: "sequence", dataOptions: { numWords: 12 }, maxlen: 3 }, { dir: modelsDir() });
+    const loaded = (await loadSentimentModel("toy", { dir: modelsDir() })) as LoadedNetworkModel;
     const vectors = await embeddingVectors(loaded);
     expect(vectors.words).toEqual(["and", "film", "is", "the", "awful", "bad", "good", "great"]);
     expect(vectors.indices).toEqual([4, 5, 6, 7, 8, 9, 10, 11]);
@@ -125,8 +113,8 @@ describe("embeddingVectors", () => {
 
   it("says which models have no Embedding layer", async () => {
     const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, activation: "sigmoid", inputShape: [12] })] });
-    await saveSentimentModel(model, "flat", { kind: "multi-hot", dataOptions: { numWords: 12 } }, { dir });
-    const loaded = (await loadSentimentModel("flat", { dir })) as LoadedNetworkModel;
+    await saveSentimentModel(model, "flat", { kind: "multi-hot", dataOptions: { numWords: 12 } }, { dir: modelsDir() });
+    const loaded = (await loadSentimentModel("flat", { dir: modelsDir() })) as LoadedNetworkModel;
     await expect(embeddingVectors(loaded)).rejects.toThrow(/model "flat" has no Embedding layer/);
   });
 });

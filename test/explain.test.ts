@@ -3,17 +3,13 @@
  * contributions on a hand-built model, and occlusion on tiny tfjs networks
  * whose weights are set by hand, saved and loaded like the course's models.
  */
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
 import * as tf from "@tensorflow/tfjs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { initBackend } from "../lib/backend";
 import { explainPrediction, type Explanation } from "../lib/explain";
 import { buildNgramVocabulary, predictNgramSentiment, trainNgramSentimentModel, type NgramSentimentModel } from "../lib/ngrams";
 import { loadSentimentModel, predictSentiment, saveSentimentModel, type LoadedNgramModel, type LoadedSentimentModel, type SavedSentimentModelInfo } from "../lib/predict";
-import { fixtureEntries, makeMirror, setImdbEnv, tempDir } from "./fixtures/imdb-archive";
-import { TOY_SENTIMENT_REVIEWS } from "./fixtures/toy-sentiment-reviews";
+import { useToySentimentData } from "./fixtures/toy-sentiment-reviews";
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 const contributions = (e: Explanation) => e.tokens.map((t) => t.contribution);
@@ -88,19 +84,7 @@ describe("explainPrediction on the bag of n-grams", () => {
 const NUM_WORDS = 12;
 
 describe("explainPrediction on networks (occlusion)", () => {
-  let dir: string;
-  let restoreEnv: () => void;
-
-  beforeAll(async () => {
-    await initBackend();
-    restoreEnv = setImdbEnv(await makeMirror(fixtureEntries(TOY_SENTIMENT_REVIEWS)), tempDir("explain-cache-"));
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "explain-test-"));
-  }, 60_000);
-
-  afterAll(() => {
-    restoreEnv();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const { modelsDir } = useToySentimentData("explain");
 
   /** A multi-hot logistic regression: logit = bias + the weight of each index present. */
   async function multiHotModel(): Promise<LoadedSentimentModel> {
@@ -113,8 +97,8 @@ describe("explainPrediction on networks (occlusion)", () => {
     weights[10] = 2; // good
     const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, activation: "sigmoid", inputShape: [NUM_WORDS] })] });
     model.layers[0].setWeights([tf.tensor2d(weights, [NUM_WORDS, 1]), tf.tensor1d([-1])]);
-    await saveSentimentModel(model, "hand-multi-hot", { kind: "multi-hot", dataOptions: { numWords: NUM_WORDS } }, { dir });
-    return loadSentimentModel("hand-multi-hot", { dir });
+    await saveSentimentModel(model, "hand-multi-hot", { kind: "multi-hot", dataOptions: { numWords: NUM_WORDS } }, { dir: modelsDir() });
+    return loadSentimentModel("hand-multi-hot", { dir: modelsDir() });
   }
 
   /**
@@ -132,8 +116,8 @@ describe("explainPrediction on networks (occlusion)", () => {
     });
     model.layers[0].setWeights([tf.tensor2d(Array.from({ length: NUM_WORDS }, (_, i) => i / 10), [NUM_WORDS, 1])]);
     model.layers[2].setWeights([tf.tensor2d([1, 2, 3, 4], [4, 1]), tf.tensor1d([bias])]);
-    await saveSentimentModel(model, "hand-sequence", { kind: "sequence", dataOptions: { numWords: NUM_WORDS }, maxlen: 4 }, { dir });
-    return loadSentimentModel("hand-sequence", { dir });
+    await saveSentimentModel(model, "hand-sequence", { kind: "sequence", dataOptions: { numWords: NUM_WORDS }, maxlen: 4 }, { dir: modelsDir() });
+    return loadSentimentModel("hand-sequence", { dir: modelsDir() });
   }
 
   it("multi-hot: a word's contribution is its weight when it occurs once, 0 when it occurs again elsewhere", async () => {
@@ -165,7 +149,7 @@ describe("explainPrediction on networks (occlusion)", () => {
     expect(explanation.emptyLogit).toBeCloseTo(0.9, 5);
     expect(explanation.tokens[0].contribution).toBeCloseTo(2.9, 5);
     expect(explanation.tokens[1].contribution).toBeCloseTo(0.9, 5);
-    expect(explanation.probability).toBeCloseTo((await predictSentiment(await loadSentimentModel("hand-sequence", { dir }), "good film")).probability, 6);
+    expect(explanation.probability).toBeCloseTo((await predictSentiment(await loadSentimentModel("hand-sequence", { dir: modelsDir() }), "good film")).probability, 6);
   });
 
   it("sequence: marks the tokens that maxlen cuts off, and still measures them", async () => {
