@@ -7,7 +7,9 @@
  * threshold (0.5 unless given) says positive, as Keras' accuracy counts it.
  */
 
-export interface ConfusionMatrix {
+import { accuracyOf } from "./analysis/classification-metrics";
+
+export interface BinaryConfusion {
   /** Positive reviews called positive. */
   truePositives: number;
   /** Negative reviews called positive. */
@@ -19,9 +21,9 @@ export interface ConfusionMatrix {
 }
 
 /** The four counts of right and wrong answers by true label (lesson 9). */
-export function confusionMatrix(labels: ArrayLike<number>, probabilities: ArrayLike<number>, threshold = 0.5): ConfusionMatrix {
-  checkPairs("confusionMatrix", labels, probabilities);
-  const matrix: ConfusionMatrix = { truePositives: 0, falsePositives: 0, trueNegatives: 0, falseNegatives: 0 };
+export function binaryConfusion(labels: ArrayLike<number>, probabilities: ArrayLike<number>, threshold = 0.5): BinaryConfusion {
+  checkPairs("binaryConfusion", labels, probabilities);
+  const matrix: BinaryConfusion = { truePositives: 0, falsePositives: 0, trueNegatives: 0, falseNegatives: 0 };
   for (let i = 0; i < labels.length; i++) {
     const saidPositive = probabilities[i] > threshold;
     if (labels[i] === 1) saidPositive ? matrix.truePositives++ : matrix.falseNegatives++;
@@ -31,9 +33,9 @@ export function confusionMatrix(labels: ArrayLike<number>, probabilities: ArrayL
 }
 
 /** The share of reviews whose label the probabilities get right (lesson 9). */
-export function accuracyOf(labels: ArrayLike<number>, probabilities: ArrayLike<number>, threshold = 0.5): number {
-  const m = confusionMatrix(labels, probabilities, threshold);
-  return labels.length === 0 ? NaN : (m.truePositives + m.trueNegatives) / labels.length;
+export function binaryAccuracy(labels: ArrayLike<number>, probabilities: ArrayLike<number>, threshold = 0.5): number {
+  checkPairs("binaryAccuracy", labels, probabilities);
+  return labels.length === 0 ? NaN : accuracyOf(labels, Array.from(probabilities, (p) => (p > threshold ? 1 : 0)));
 }
 
 export interface LengthBucket {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accuracyByLength, accuracyOf, agreementMatrix, averageProbabilities, confusionMatrix, wrongForEveryModel } from "../lib/error-analysis";
+import { accuracyByLength, binaryAccuracy, agreementMatrix, averageProbabilities, binaryConfusion, wrongForEveryModel } from "../lib/error-analysis";
 import { bucketLabel } from "../lib/analysis-charts";
 
 // Five reviews, labels by hand; model A is wrong on reviews 1 and 4, model B on 1 and 2.
@@ -7,17 +7,17 @@ const labels = [1, 0, 1, 0, 1];
 const modelA = [0.9, 0.8, 0.6, 0.1, 0.5];
 const modelB = [0.7, 0.9, 0.2, 0.3, 0.95];
 
-describe("confusionMatrix and accuracyOf", () => {
+describe("binaryConfusion and binaryAccuracy", () => {
   it("count right and wrong answers by true label, a probability equal to the threshold saying negative", () => {
-    expect(confusionMatrix(labels, modelA)).toEqual({ truePositives: 2, falsePositives: 1, trueNegatives: 1, falseNegatives: 1 });
-    expect(accuracyOf(labels, modelA)).toBeCloseTo(3 / 5, 12);
+    expect(binaryConfusion(labels, modelA)).toEqual({ truePositives: 2, falsePositives: 1, trueNegatives: 1, falseNegatives: 1 });
+    expect(binaryAccuracy(labels, modelA)).toBeCloseTo(3 / 5, 12);
     // At 0.85 only review 0 is called positive by A.
-    expect(confusionMatrix(labels, modelA, 0.85)).toEqual({ truePositives: 1, falsePositives: 0, trueNegatives: 2, falseNegatives: 2 });
+    expect(binaryConfusion(labels, modelA, 0.85)).toEqual({ truePositives: 1, falsePositives: 0, trueNegatives: 2, falseNegatives: 2 });
   });
 
   it("reject labels other than 0 and 1, and lists of different lengths", () => {
-    expect(() => confusionMatrix([1, 2], [0.5, 0.5])).toThrow(/label 1 is 2/);
-    expect(() => confusionMatrix([1], [0.5, 0.5])).toThrow(/1 labels for 2 probabilities/);
+    expect(() => binaryConfusion([1, 2], [0.5, 0.5])).toThrow(/label 1 is 2/);
+    expect(() => binaryConfusion([1], [0.5, 0.5])).toThrow(/1 labels for 2 probabilities/);
   });
 });
 
@@ -50,7 +50,7 @@ describe("agreement, common mistakes and the ensemble", () => {
     const mean = averageProbabilities([modelA, modelB]);
     [0.8, 0.85, 0.4, 0.2, 0.725].forEach((m, i) => expect(mean[i]).toBeCloseTo(m, 12));
     // Right on reviews 0, 3 and 4; wrong on 1 (0.85) and 2 (0.4).
-    expect(accuracyOf(labels, mean)).toBeCloseTo(3 / 5, 12);
+    expect(binaryAccuracy(labels, mean)).toBeCloseTo(3 / 5, 12);
     expect(() => averageProbabilities([[0.1], [0.2, 0.3]])).toThrow(/model 1 has 2 probabilities, model 0 has 1/);
   });
 });
