@@ -88,7 +88,7 @@ export function chartSpecHtml(spec: ChartSpec, options: Omit<ChartOptions, "heig
     `var spec = ${json};\n` +
     `claim(${JSON.stringify(`div.imdb-course-chart[id="${id}"]`)}, function (div) {\n` +
     `  whenPlotly(div, function (problem) {\n` +
-    `    if (problem) { var note = document.createElement("p"); note.style.color = "#b00"; note.textContent = "This chart cannot be drawn: " + problem; div.appendChild(note); return; }\n` +
+    `    if (problem) { var note = document.createElement("p"); note.style.color = div.querySelector("img") ? "#666" : "#b00"; note.textContent = "This chart cannot be drawn: " + problem; div.appendChild(note); return; }\n` +
     `    div.innerHTML = ""; window.Plotly.newPlot(div, spec.data, spec.layout, spec.config);\n` +
     `  });\n` +
     `});\n` +
@@ -171,7 +171,7 @@ function whenPlotly(element, callback) {
         clean.pop();
       } else if (parts[i] && parts[i] !== ".") clean.push(encodeURIComponent(parts[i]));
     }
-    var xsrf = /(?:^|;\s*)_xsrf=([^;]*)/.exec(document.cookie);
+    var xsrf = /(?:^|;\\s*)_xsrf=([^;]*)/.exec(document.cookie);
     return load(body.getAttribute("data-base-url") + "files/" + clean.join("/") + (xsrf ? "?_xsrf=" + xsrf[1] : ""));
   }
   if (!document.getElementById("jupyter-config-data")) {
