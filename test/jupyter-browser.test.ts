@@ -7,11 +7,13 @@
  * stay small (no plotly bundle inside).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chartHtml } from "../lib/charts";
+import { openChartRenderer, refreshChartOutputs } from "../scripts/chart-images";
 
 const ROOT = path.resolve(__dirname, "..");
 const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
@@ -53,6 +55,8 @@ describe("a learner notebook in Jupyter, driven by Chromium", () => {
   let server: ChildProcess;
   let browser: Browser | undefined;
   let url = "";
+  let serverUrl = "";
+  let token = "";
   let started: number[] = [];
   let workDir = "";
   let notebookFile = "";
@@ -74,7 +78,10 @@ describe("a learner notebook in Jupyter, driven by Chromium", () => {
       const onData = (chunk: Buffer) => {
         log += chunk.toString();
         const match = /(http:\/\/127\.0\.0\.1:\d+\/)\S*\?token=([0-9a-f]+)/.exec(log);
-        if (match) resolve(`${match[1]}notebooks/${path.relative(ROOT, notebookFile)}?token=${match[2]}`);
+        if (match) {
+          [serverUrl, token] = [match[1], match[2]];
+          resolve(`${match[1]}notebooks/${path.relative(ROOT, notebookFile)}?token=${match[2]}`);
+        }
       };
       server.stdout?.on("data", onData);
       server.stderr?.on("data", onData);
@@ -149,4 +156,34 @@ describe("a learner notebook in Jupyter, driven by Chromium", () => {
     expect(saved.length).toBeLessThanOrEqual(MAX_SAVED_BYTES);
     expect(saved).not.toContain("plotly.js v");
   }, 240_000);
+
+  it("shows the static images of a runner-saved notebook that Jupyter does not trust", async () => {
+    const file = path.join(workDir, "charts-untrusted.ipynb");
+    const display = (html: string) => ({ output_type: "display_data", metadata: {}, data: { "text/html": html } });
+    const cell = (source: string, html: string) => ({ cell_type: "code", id: source.slice(0, 8).replace(/\W/g, "x"), metadata: {}, source, execution_count: 1, outputs: [display(html)] });
+    writeFileSync(file, JSON.stringify({
+      nbformat: 4,
+      nbformat_minor: 5,
+      metadata: { kernelspec: { name: "tslab", display_name: "TypeScript (tslab)", language: "typescript" } },
+      cells: [
+        cell("showChart(labels)", chartHtml([{ type: "bar", x: ["negative", "positive"], y: [250, 250] }], { title: { text: "Reviews per label" } }, { notebookDir: workDir })),
+        cell("showChart(curve)", chartHtml([{ type: "scatter", mode: "lines", x: [1, 2, 3], y: [0.61, 0.79, 0.84] }], { title: { text: "Accuracy" } }, { notebookDir: workDir })),
+      ],
+    }));
+    const renderer = await openChartRenderer();
+    if (typeof renderer === "string") throw new Error(renderer);
+    try {
+      expect(await refreshChartOutputs(file, renderer)).toEqual({ charts: 2, images: 2 });
+    } finally {
+      await renderer.close();
+    }
+    const page = await (browser as Browser).newPage();
+    await page.goto(`${serverUrl}notebooks/${path.relative(ROOT, file)}?token=${token}`);
+    await page.waitForSelector(".imdb-course-chart img", { timeout: 30_000 });
+    // Unsigned, so untrusted: the scripts never run, and the sanitised HTML keeps each image.
+    const images = await page.locator(".imdb-course-chart img").evaluateAll((imgs) => imgs.map((img) => [(img as unknown as { naturalWidth: number }).naturalWidth, img.getAttribute("alt")]));
+    expect(images).toEqual([[800, "Chart: Reviews per label"], [800, "Chart: Accuracy"]]);
+    expect(await page.locator(".imdb-course-chart .main-svg").count()).toBe(0);
+    await page.close();
+  }, 60_000);
 });
