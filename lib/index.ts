@@ -5,6 +5,7 @@
  *
  * Each export's doc comment names the lesson that explains it.
  */
+import "./kernel-errors"; // inside the kernel: errors without tslab's frames
 export { initBackend } from "./backend";
 export type { BackendInfo, BackendName } from "./backend";
 export * from "./charts";

@@ -1,35 +1,69 @@
 /**
- * `npm run notebooks -- [--out DIR] [--timeout SECONDS] FILES…`
+ * `npm run notebooks -- [--out DIR] [--timeout SECONDS] [--learner] [--charts-only] FILES…`
  *
  * Executes notebooks with the project's tslab kernel: builds lib/ (what the
  * notebooks import), writes the kernel spec, then hands over to
- * run_notebooks.py, which drives the kernel through nbclient.
+ * run_notebooks.py, which drives the kernel through nbclient. Afterwards each
+ * written notebook's charts get a static image (chart-images.ts), rendered
+ * with headless Chromium where it exists. `--charts-only` skips execution and
+ * only refreshes the charts of notebooks that already have outputs.
  */
 import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import path from "node:path";
+import { openChartRenderer, refreshChartOutputs } from "./chart-images";
 import { buildLib, findPython, INSTALL_JUPYTER_HINT, jupyterEnv, writeKernelSpec } from "./jupyter-env";
 
-function main(): number {
+const USAGE = "Usage: npm run notebooks -- [--out DIR] [--timeout SECONDS] [--learner] [--charts-only] NOTEBOOK.ipynb…";
+
+async function main(): Promise<number> {
   const args = process.argv.slice(2);
-  if (args.filter((a) => a.endsWith(".ipynb")).length === 0) {
-    console.error("Usage: npm run notebooks -- [--out DIR] [--timeout SECONDS] NOTEBOOK.ipynb…");
+  const notebooks = args.filter((a) => a.endsWith(".ipynb"));
+  if (notebooks.length === 0) {
+    console.error(USAGE);
     return 2;
   }
-  const python = findPython(["nbclient", "nbformat"]);
-  if (python === undefined) {
-    console.error(`No Python with nbclient was found, so notebooks cannot run.\n${INSTALL_JUPYTER_HINT}`);
-    return 2;
+  const outIndex = args.indexOf("--out");
+  const out = outIndex >= 0 ? args[outIndex + 1] : undefined;
+  const written = notebooks.map((file) => (out ? path.join(out, path.basename(file)) : file));
+  let status = 0;
+  if (args.includes("--charts-only")) {
+    if (out) {
+      console.error(`--charts-only rewrites notebooks in place; it takes no --out.\n${USAGE}`);
+      return 2;
+    }
+  } else {
+    const python = findPython(["nbclient", "nbformat"]);
+    if (python === undefined) {
+      console.error(`No Python with nbclient was found, so notebooks cannot run.\n${INSTALL_JUPYTER_HINT}`);
+      return 2;
+    }
+    buildLib();
+    writeKernelSpec();
+    const runner = path.join(__dirname, "run_notebooks.py");
+    status = spawnSync(python, [runner, ...args], { stdio: "inherit", env: jupyterEnv() }).status ?? 1;
   }
-  buildLib();
-  writeKernelSpec();
-  const runner = path.join(__dirname, "run_notebooks.py");
-  const result = spawnSync(python, [runner, ...args], { stdio: "inherit", env: jupyterEnv() });
-  return result.status ?? 1;
+  await addChartImages(written.filter((file) => existsSync(file)));
+  return status;
 }
 
-try {
-  process.exitCode = main();
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
+async function addChartImages(files: string[]): Promise<void> {
+  const renderer = await openChartRenderer();
+  try {
+    for (const file of files) {
+      const { charts, images } = await refreshChartOutputs(file, typeof renderer === "string" ? undefined : renderer);
+      if (charts === 0) continue;
+      console.log(typeof renderer === "string" ? `CHARTS ${file}: ${charts} charts without a static image: ${renderer}.` : `CHARTS ${file}: ${images} static images rendered with Chromium.`);
+    }
+  } finally {
+    if (typeof renderer !== "string") await renderer.close();
+  }
 }
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  },
+);

@@ -7,7 +7,8 @@ This runner names the notebook, the cell and the error text, and numbers cells.
 
 Usage (normally through `npm run notebooks -- FILES…`, which sets JUPYTER_PATH):
     python3 run_notebooks.py [--out DIR] [--timeout SECONDS] [--learner] NOTEBOOK...
-Without --out, each notebook is rewritten in place (atomically) with its outputs.
+Without --out, each notebook is rewritten in place (atomically) with its outputs;
+run-notebooks.ts then gives its charts static images (chart-images.ts).
 --learner runs a generated learner notebook: every cell must run, and every
 exercise check cell must report its exercise as not solved yet (lib/exercises.ts).
 Exit status: 0 when every notebook ran, 1 when one failed, 2 for bad usage.
@@ -23,14 +24,6 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 KERNEL_NAME = "tslab"
-# lib/charts.ts marks the output that carries the 10 MB plotly bundle with this
-# attribute. Saved notebooks leave it out (the exporter adds the bundle back as
-# one file); a learner who runs the notebook gets it again.
-PLOTLY_BUNDLE_ATTRIBUTE = "data-imdb-course-plotly-bundle"
-OMITTED_BUNDLE_HTML = (
-    f'<p {PLOTLY_BUNDLE_ATTRIBUTE}="omitted"><em>The plotting library (plotly.js, 10 MB) is left out of the saved notebook. '
-    "Run the notebook to draw its charts, or open its exported HTML (npm run export).</em></p>"
-)
 
 
 def cell_error_text(cell):
@@ -51,13 +44,6 @@ def is_kernel_frame(line):
     """Stack frames inside tslab, node:vm and Node itself say nothing about the learner's code."""
     text = line.strip().replace("\\", "/")
     return text.startswith("at ") and any(marker in text for marker in ("node:vm", "node:internal", "tslab/dist/", "(node:"))
-
-
-def omit_plotly_bundle(cell):
-    for output in cell.get("outputs", []):
-        html = output.get("data", {}).get("text/html", "")
-        if PLOTLY_BUNDLE_ATTRIBUTE in (html if isinstance(html, str) else "".join(html)):
-            output["data"] = {"text/html": OMITTED_BUNDLE_HTML, "text/plain": "(plotly.js bundle omitted from the saved notebook)"}
 
 
 def first_line(source):
@@ -116,7 +102,6 @@ def run(path, out_dir, timeout, learner):
             if learner and not failure and is_check_cell(cell) and NOT_SOLVED not in stream_text(cell):
                 failure = (count, index, "this exercise check did not report its exercise as not solved yet in the learner's copy")
             cell.execution_count = count
-            omit_plotly_bundle(cell)
             for output in cell.get("outputs", []):
                 if output.get("output_type") == "execute_result":
                     output["execution_count"] = count

@@ -11,7 +11,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PLOTLY_BUNDLE_ATTRIBUTE, plotlyBundleHtml, chartHtml } from "../lib/charts";
+import { PLOTLY_BUNDLE_ATTRIBUTE, loadPlotlyHtml, chartHtml } from "../lib/charts";
 import { COURSE_MODELS } from "../lib/predict";
 import { indexHtml } from "../scripts/export/index-page";
 import { lessonAims, lessonNumber, lessonResult, lessonTitle, resolveLessons } from "../scripts/export/lessons";
@@ -99,7 +99,7 @@ describe("pageNotebook", () => {
   const chart = chartHtml([{ type: "bar", x: ["a"], y: [1] }], {}, { id: "c1" });
   const executed = notebook([
     markdown("# Lesson"),
-    code("loadPlotly()", [html(plotlyBundleHtml("var Plotly = {};"))]),
+    code("loadPlotly()", [html(loadPlotlyHtml())]),
     code("showChart(…)", [html(`<p ${PLOTLY_BUNDLE_ATTRIBUTE}="omitted">left out</p>`), html(chart), stdout("42\n")]),
   ]);
   const context = { title: "Lesson", sourceName: "notebooks/01-x.ipynb", next: { href: "02-y.html", title: "Next one" } };

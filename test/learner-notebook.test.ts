@@ -1,4 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { changedByLearner, GENERATED_KEY, keepLearnerCopy, learnerNotebookText } from "../scripts/learner-copies";
 import { formatNotebook, stripSolutions, stubMessage, toLearnerNotebook, type Notebook } from "../scripts/learner-notebook";
 
 describe("stripSolutions", () => {
@@ -77,5 +81,55 @@ describe("toLearnerNotebook", () => {
     expect(text.endsWith("}\n")).toBe(true);
     expect(text.indexOf('"cells"')).toBeLessThan(text.indexOf('"metadata"'));
     expect(formatNotebook(JSON.parse(text) as Notebook)).toBe(text);
+  });
+});
+
+describe("a learner's copy in notebooks/", () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "learner-copies-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const solution: Notebook = {
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: {},
+    cells: [
+      { cell_type: "markdown", id: "m", metadata: {}, source: "# Lesson" },
+      { cell_type: "code", id: "e", metadata: { nbgrader: { grade_id: "double", solution: true } }, source: "function double(x: number) {\n  // BEGIN SOLUTION\n  return 2 * x;\n  // END SOLUTION\n}", outputs: [], execution_count: null },
+    ],
+  };
+  const generated = learnerNotebookText(solution, "solutions/01.ipynb");
+  const write = (name: string, notebook: Notebook) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, JSON.stringify(notebook));
+    return file;
+  };
+
+  it("records the hash of the sources it was generated with", () => {
+    const parsed = JSON.parse(generated) as Notebook;
+    expect(parsed.metadata[GENERATED_KEY]).toEqual({ sources_sha256: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(learnerNotebookText(solution, "solutions/01.ipynb")).toBe(generated);
+  });
+
+  it("tells a notebook as generated (saved again by Jupyter, with other metadata) from one the learner changed or ran", () => {
+    const parsed = JSON.parse(generated) as Notebook;
+    const resaved = { ...parsed, metadata: { ...parsed.metadata, language_info: { name: "typescript" } }, cells: parsed.cells.map((c) => ({ ...c, source: [c.source as string] })) };
+    expect(changedByLearner(write("untouched.ipynb", resaved), generated)).toBe(false);
+    const edited = { ...parsed, cells: parsed.cells.map((c, i) => (i === 1 ? { ...c, source: "function double(x: number) {\n  return x + x;\n}" } : c)) };
+    expect(changedByLearner(write("edited.ipynb", edited), generated)).toBe(true);
+    const ran = { ...parsed, cells: parsed.cells.map((c, i) => (i === 1 ? { ...c, outputs: [{ output_type: "stream", name: "stdout", text: "4" }] } : c)) };
+    expect(changedByLearner(write("ran.ipynb", ran), generated)).toBe(true);
+    const { [GENERATED_KEY]: _, ...withoutRecord } = parsed.metadata;
+    expect(changedByLearner(write("older.ipynb", { ...parsed, metadata: withoutRecord }), generated)).toBe(false);
+    expect(changedByLearner(write("older-edited.ipynb", { ...edited, metadata: withoutRecord }), generated)).toBe(true);
+  });
+
+  it("keeps the learner's notebook as .mine.ipynb, never over an earlier copy", () => {
+    const first = write("02-lesson.ipynb", JSON.parse(generated) as Notebook);
+    const mine = readFileSync(first, "utf8");
+    expect(path.basename(keepLearnerCopy(first))).toBe("02-lesson.mine.ipynb");
+    write("02-lesson.ipynb", JSON.parse(generated) as Notebook);
+    expect(path.basename(keepLearnerCopy(first))).toBe("02-lesson.mine-2.ipynb");
+    expect(existsSync(first)).toBe(false);
+    expect(readFileSync(path.join(dir, "02-lesson.mine.ipynb"), "utf8")).toBe(mine);
+    expect(readdirSync(dir).filter((n) => n.startsWith("02-"))).toEqual(["02-lesson.mine-2.ipynb", "02-lesson.mine.ipynb"]);
   });
 });
