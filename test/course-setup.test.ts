@@ -10,20 +10,16 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatNotebook, toLearnerNotebook, type Notebook } from "../scripts/learner-notebook";
-import { describeProcesses, descendantsOf, killSurvivors, runWatched, survivorsAfter, watchProcessTree } from "./process-tree";
+import { describeProcesses, descendantsOf, killSurvivors, runLeavingNothingBehind, survivorsAfter, watchProcessTree } from "./process-tree";
 
 const ROOT = path.resolve(__dirname, "..");
 const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 /** Node's arguments in `npm start`. */
 const START_ARGS = ["--import", "tsx", "scripts/open-course.ts"];
 
-/** Runs one of scripts/ to its end; fails the test when a process it started (a Jupyter kernel, say) is still running a few seconds later. */
-async function runScript(script: string, args: string[], env: NodeJS.ProcessEnv = {}) {
-  const run = await runWatched(process.execPath, [TSX, path.join(ROOT, "scripts", script), ...args], { cwd: ROOT, env: { ...process.env, ...env } });
-  const survivors = await survivorsAfter(run.processes, 10_000);
-  killSurvivors(survivors);
-  expect(survivors, `processes left running by ${script}:\n${describeProcesses(survivors)}`).toEqual([]);
-  return { status: run.status, output: run.output };
+/** Runs one of scripts/ to its end; a process it leaves running (a Jupyter kernel, say) fails the test. */
+function runScript(script: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+  return runLeavingNothingBehind(process.execPath, [TSX, path.join(ROOT, "scripts", script), ...args], { cwd: ROOT, env: { ...process.env, ...env } });
 }
 
 function notebookOf(sources: string[], metadata: Record<string, unknown>[] = []): Notebook {
@@ -58,7 +54,7 @@ describe("course setup", () => {
     const { status, output } = await runScript("build-notebooks.ts", ["--check"]);
     expect(output).toBe("");
     expect(status).toBe(0);
-  });
+  }, 60_000);
 
   it("type-checks lib/, test/ and scripts/ in strict mode", () => {
     const tsc = spawnSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", ROOT], { encoding: "utf8" });
@@ -111,7 +107,7 @@ describe("course setup", () => {
     expect(output).toContain("Jupyter is not installed");
     expect(output).toContain("pip install jupyterlab");
     expect(output).not.toMatch(/\n\s+at /);
-  });
+  }, 60_000);
 
   it("starts the launcher as one Node process, so the launcher itself receives the signals that stop `npm start`", () => {
     // tsx's own CLI would put a second Node process in between, which relays SIGINT and SIGTERM but dies on SIGHUP.
@@ -136,7 +132,7 @@ describe("course setup", () => {
       : spawn(process.execPath, [...START_ARGS, ...jupyterArgs], { cwd: ROOT });
     const watcher = watchProcessTree(launcher.pid!);
     try {
-      const { base, token } = await within(60_000, "Jupyter to serve", new Promise<{ base: string; token: string }>((resolve, reject) => {
+      const { base, token } = await within(120_000, "Jupyter to serve", new Promise<{ base: string; token: string }>((resolve, reject) => {
         let log = "";
         const onData = (chunk: Buffer) => {
           log += chunk.toString();
@@ -169,5 +165,5 @@ describe("course setup", () => {
       launcher.kill("SIGKILL");
       killSurvivors(watcher.stop());
     }
-  }, 150_000);
+  }, 240_000);
 });

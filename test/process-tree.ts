@@ -9,6 +9,7 @@
  */
 import { spawn, type SpawnOptions } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
+import { expect } from "vitest";
 
 export interface ProcessRecord {
   pid: number;
@@ -153,4 +154,17 @@ export function runWatched(command: string, args: readonly string[], options: Sp
 /** A readable list of processes for an assertion message. */
 export function describeProcesses(records: readonly ProcessRecord[]): string {
   return records.map((r) => `  ${r.pid}: ${r.command}`).join("\n");
+}
+
+/**
+ * Runs a command to its end and fails the calling test when a process it
+ * started is still running `graceMs` later (those are killed first, so that
+ * one failure does not slow down the tests after it).
+ */
+export async function runLeavingNothingBehind(command: string, args: readonly string[], options: SpawnOptions = {}, graceMs = 10_000): Promise<{ status: number | null; output: string }> {
+  const run = await runWatched(command, args, options);
+  const survivors = await survivorsAfter(run.processes, graceMs);
+  killSurvivors(survivors);
+  expect(survivors, `processes still running after \`${[command, ...args].join(" ")}\` ended:\n${describeProcesses(survivors)}`).toEqual([]);
+  return { status: run.status, output: run.output };
 }
