@@ -159,7 +159,7 @@ describe("course setup", () => {
       const [code] = await within(30_000, `the launcher to exit after ${signal}`, exited);
       // npm reports the signal it was stopped by; the launcher exits as Jupyter did.
       if (via === "the launcher") expect(code).toBe(0);
-      const survivors = await survivorsAfter(watcher.stop(), 10_000);
+      const survivors = await survivorsAfter(watcher.stop(), 30_000);
       expect(survivors, `still running after ${signal}:\n${describeProcesses(survivors)}`).toEqual([]);
     } finally {
       launcher.kill("SIGKILL");
