@@ -5,13 +5,17 @@
  * classic notebook, with the project's tslab kernel registered and the setup
  * notebook open. Extra options go to Jupyter (e.g. `--no-browser --port 8899`).
  */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
+import os from "node:os";
 import { buildLib, findPython, INSTALL_JUPYTER_HINT, jupyterEnv, PROJECT_ROOT, writeKernelSpec } from "./jupyter-env";
 
 const FRONT_ENDS = [
   { module: "jupyterlab", label: "JupyterLab", open: "lab/tree/notebooks/00-setup.ipynb" },
   { module: "notebook", label: "the classic Jupyter notebook", open: "notebooks/notebooks/00-setup.ipynb" },
 ] as const;
+
+const FORWARDED_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+const PARENT_CHECK_MS = 1000;
 
 function main(): void {
   for (const frontEnd of FRONT_ENDS) {
@@ -23,12 +27,53 @@ function main(): void {
     const args = ["-m", frontEnd.module, `--ServerApp.default_url=/${frontEnd.open}`, `--NotebookApp.default_url=/${frontEnd.open}`];
     // Jupyter refuses to start as root without this; containers often run as root.
     if (process.getuid?.() === 0) args.push("--allow-root");
-    const child = spawn(python, [...args, ...process.argv.slice(2)], { cwd: PROJECT_ROOT, stdio: "inherit", env: jupyterEnv() });
-    child.on("exit", (code) => (process.exitCode = code ?? 0));
+    const jupyter = spawn(python, [...args, ...process.argv.slice(2)], { cwd: PROJECT_ROOT, stdio: "inherit", env: jupyterEnv() });
+    stopJupyterWithThisProcess(jupyter);
     return;
   }
   console.error(`Jupyter is not installed (no Python on this machine can import jupyterlab or notebook).\n${INSTALL_JUPYTER_HINT}`);
   process.exitCode = 1;
+}
+
+/**
+ * Stops Jupyter (and so its kernels) when this process is asked to stop, and
+ * exits once it has shut down. Without this, whoever stops `npm start` other
+ * than with Ctrl-C at a terminal, which signals the whole process group (an
+ * IDE, a process manager, a test), leaves the server and its kernels running.
+ *
+ * Two ways in: SIGINT, SIGTERM or SIGHUP sent to this process; and this
+ * process losing its parent, because npm runs the script through `sh -c` and
+ * passes SIGINT and SIGTERM to that shell only, which dies of them.
+ *
+ * Jupyter gets SIGTERM whatever the cause: on SIGTERM it shuts its kernels
+ * down and exits, while a single SIGINT with a terminal on stdin only asks
+ * "Shutdown this notebook server?" and resumes after 5 s, and SIGHUP kills it
+ * without stopping its kernels.
+ */
+function stopJupyterWithThisProcess(jupyter: ChildProcess): void {
+  const stop = () => {
+    if (jupyter.exitCode === null && jupyter.signalCode === null) jupyter.kill("SIGTERM");
+  };
+  for (const signal of FORWARDED_SIGNALS) process.on(signal, stop);
+  const parent = process.ppid;
+  const parentWatch = setInterval(() => {
+    if (!isRunning(parent)) stop();
+  }, PARENT_CHECK_MS);
+  jupyter.on("exit", (code, signal) => {
+    clearInterval(parentWatch);
+    for (const forwarded of FORWARDED_SIGNALS) process.off(forwarded, stop);
+    process.exitCode = code ?? (signal === null ? 1 : 128 + os.constants.signals[signal]);
+  });
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 try {

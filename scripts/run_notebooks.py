@@ -24,6 +24,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 KERNEL_NAME = "tslab"
+IOPUB_TIMEOUT = 120
 
 
 def cell_error_text(cell):
@@ -82,6 +83,12 @@ def run(path, out_dir, timeout, learner):
         timeout=timeout,
         allow_errors=False,
         record_timing=False,
+        # After a cell's reply nbclient waits only 4 s (its default) for the cell's
+        # outputs, then drops the late ones silently. A loaded machine can take
+        # longer (the setup cell's 10 MB plotly output delayed the backend line
+        # past it): wait longer, and fail instead of losing output.
+        iopub_timeout=IOPUB_TIMEOUT,
+        raise_on_iopub_timeout=True,
         resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}},
     )
     code_cells = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]

@@ -5,34 +5,32 @@
  * Solutions run first and in lesson order, because lesson 6 loads the models
  * that lessons 2-5 save.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { runLeavingNothingBehind } from "./process-tree";
 
 const ROOT = path.resolve(__dirname, "..");
 const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 const OUT = mkdtempSync(path.join(os.tmpdir(), "course-notebooks-"));
 const lessons = readdirSync(path.join(ROOT, "solutions")).filter((n) => n.endsWith(".ipynb")).sort();
 
-function runNotebook(file: string, extra: string[]): { status: number | null; output: string } {
-  const result = spawnSync(process.execPath, [TSX, path.join(ROOT, "scripts", "run-notebooks.ts"), ...extra, "--out", OUT, file], {
+function runNotebook(file: string, extra: string[]) {
+  return runLeavingNothingBehind(process.execPath, [TSX, path.join(ROOT, "scripts", "run-notebooks.ts"), ...extra, "--out", OUT, file], {
     cwd: ROOT,
-    encoding: "utf8",
     env: { ...process.env, COURSE_SCALE: "smoke" },
   });
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
 describe.sequential("lesson notebooks at smoke scale", () => {
-  it.each(lessons)("solutions/%s runs top to bottom", (name) => {
-    const { status, output } = runNotebook(path.join(ROOT, "solutions", name), []);
+  it.each(lessons)("solutions/%s runs top to bottom and leaves no process behind", async (name) => {
+    const { status, output } = await runNotebook(path.join(ROOT, "solutions", name), []);
     expect(status, output).toBe(0);
   }, 600_000);
 
-  it.each(lessons)("notebooks/%s runs, each exercise failing with its stub message", (name) => {
-    const { status, output } = runNotebook(path.join(ROOT, "notebooks", name), ["--learner"]);
+  it.each(lessons)("notebooks/%s runs, each exercise failing with its stub message", async (name) => {
+    const { status, output } = await runNotebook(path.join(ROOT, "notebooks", name), ["--learner"]);
     expect(status, output).toBe(0);
   }, 600_000);
 });
