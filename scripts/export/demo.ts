@@ -15,7 +15,7 @@ import { base64FromBytes } from "../../lib/base64";
 import { ngramModelJson } from "../../lib/ngrams/model-json";
 import { COURSE_MODELS, listSentimentModels, loadSentimentModel, savedWords, type LoadedNetworkModel } from "../../lib/predict";
 import { PROJECT_ROOT } from "../jupyter-env";
-import { DEMO_DATA_GLOBAL, type DemoData, type DemoModel, type SavedNetworkDemoModel } from "./demo/models";
+import { DEMO_DATA_GLOBAL, WEIGHT_CHUNK_CHARS, type DemoData, type DemoModel, type SavedNetworkDemoModel } from "./demo/models";
 import { escapeHtml } from "./index-page";
 import { EXPORT_GENERATOR, INDEX_FILE } from "./page-notebook";
 
@@ -96,9 +96,15 @@ async function networkData(loaded: LoadedNetworkModel): Promise<Pick<SavedNetwor
   return {
     modelTopology: artifacts.modelTopology,
     weightSpecs: artifacts.weightSpecs,
-    weightsBase64: base64FromBytes(new Uint8Array(tf.io.CompositeArrayBuffer.join(artifacts.weightData))),
+    weightsBase64: inPieces(base64FromBytes(new Uint8Array(tf.io.CompositeArrayBuffer.join(artifacts.weightData))), WEIGHT_CHUNK_CHARS),
     words: savedWords(loaded, "npm run export").words,
   };
+}
+
+function inPieces(text: string, size: number): string[] {
+  const pieces: string[] = [];
+  for (let start = 0; start < text.length; start += size) pieces.push(text.slice(start, start + size));
+  return pieces;
 }
 
 /** demo.js: page.ts with lib's code, for a classic <script> (no modules: file:// pages cannot load them), tfjs taken from tf.min.js. */

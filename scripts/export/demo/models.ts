@@ -14,6 +14,9 @@ import { predictNgramSentiment } from "../../../lib/ngrams/model";
 import { ngramModelFromContent } from "../../../lib/ngrams/model-json";
 import type { SavedSentimentModelInfo } from "../../../lib/predict";
 
+/** A multiple of 4, so that every piece of base64 decodes on its own. */
+export const WEIGHT_CHUNK_CHARS = 1 << 20;
+
 /** The global that demo-models.js assigns (a script, not a fetch: pages opened from file:// may not fetch files). */
 export const DEMO_DATA_GLOBAL = "IMDB_COURSE_DEMO";
 
@@ -36,7 +39,12 @@ export interface SavedNetworkDemoModel extends DemoModelHeader {
   info: SavedSentimentModelInfo;
   modelTopology: tf.io.ModelArtifacts["modelTopology"];
   weightSpecs: tf.io.WeightsManifestEntry[];
-  weightsBase64: string;
+  /**
+   * The weights in base64, in pieces of at most WEIGHT_CHUNK_CHARS: Chromium
+   * takes 5-7 times longer to load a script holding one 75 MB string than the
+   * same characters in 1 MB strings.
+   */
+  weightsBase64: string[];
   /** vocabulary.json's words: `words[r - 1]` is the word of rank r. */
   words: (string | null)[];
 }
@@ -73,7 +81,10 @@ export async function demoPredictor(model: SavedNetworkDemoModel | SavedNgramDem
   model.words.forEach((word, i) => { if (word !== null) wordIndex.set(word, i + 1); });
   // The saved words are those below numWords; any other word is cut to oovChar either way, as in Node.
   const rules = readIndexRules(`the demo's model "${model.name}"`, info.dataOptions);
-  const weightData = bytesFromBase64(model.weightsBase64).buffer as ArrayBuffer;
+  const pieces = model.weightsBase64.map(bytesFromBase64);
+  const weights = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
+  pieces.reduce((offset, piece) => (weights.set(piece, offset), offset + piece.length), 0);
+  const weightData = weights.buffer as ArrayBuffer;
   const network = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: model.modelTopology, weightSpecs: model.weightSpecs, weightData }));
   return (text) => networkProbabilities(network, info, [textIndices(info.dataOptions.vocabulary ?? "project", text, wordIndex, rules)])[0];
 }
