@@ -16,7 +16,8 @@ export interface CompileLimits {
   memoryMb: number;
 }
 
-export const DEFAULT_COMPILE_LIMITS: CompileLimits = { timeoutMs: 60_000, memoryMb: 2048 };
+// A first compile parses TensorFlow.js' declarations: 3-5 s on an idle machine, half a minute on a loaded one.
+export const DEFAULT_COMPILE_LIMITS: CompileLimits = { timeoutMs: 90_000, memoryMb: 2048 };
 
 const WORKER_SCRIPT = path.join(__dirname, "compile-worker.ts");
 

@@ -13,6 +13,7 @@ import { isDeepStrictEqual } from "node:util";
 import path from "node:path";
 import { CheckError, CheckFailure, show, type ExerciseCheck } from "./checks-api";
 import type { ImdbAccuracyCase, ModelJob, ModelReport, ModelWorkerAnswer, TrainsCase } from "./model-worker";
+import { treeResidentMb } from "./sandbox";
 import { isModelData } from "./sandbox/wire";
 import { TSX_REQUIRE_HOOK } from "./tsx-hook";
 
@@ -113,6 +114,10 @@ function compareCompile(call: string, training: unknown, loss: string | undefine
   if (compiled.loss !== loss) throw new CheckFailure(`the model from ${call} should be compiled with loss "${loss}", got ${show(compiled.loss)}`);
 }
 
+function tooLarge(memoryMb: number): string {
+  return `the model is too large: rebuilding it took more than ${memoryMb} MB (does a layer have far more units than the exercise needs?)`;
+}
+
 /** Rebuilds (and trains) the model in the worker; a model that cannot be rebuilt is a failure, a worker past its limits an error. */
 function inspectModel(job: ModelJob, spec: ModelExerciseSpec): Promise<ModelReport> {
   const timeoutMs = spec.timeoutMs ?? 120_000;
@@ -131,16 +136,21 @@ function inspectModel(job: ModelJob, spec: ModelExerciseSpec): Promise<ModelRepo
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearInterval(memoryWatch);
       worker.kill("SIGKILL");
       action();
     };
     const timer = setTimeout(() => settle(() => reject(new CheckError(`rebuilding and training the model took more than ${timeoutMs / 1000} s`))), timeoutMs);
+    // Weights live outside V8's heap (typed arrays, wasm memory), which its heap limit does not bound: watch the whole process.
+    const memoryWatch = setInterval(() => {
+      if (worker.pid !== undefined && treeResidentMb(worker.pid) > memoryMb) settle(() => reject(new CheckError(tooLarge(memoryMb))));
+    }, 200);
     worker.on("message", (answer: ModelWorkerAnswer) =>
       settle(() => ("report" in answer ? resolve(answer.report) : reject(new CheckFailure(answer.refused)))),
     );
     worker.on("exit", (code, signal) => {
       const memory = /heap out of memory|Reached heap limit/.test(stderr);
-      settle(() => reject(new CheckError(memory ? `the model is too large to build in ${memoryMb} MB` : `the grader's model worker stopped (${signal ?? `exit code ${code}`}): ${stderr.trim().split("\n").slice(-3).join(" ")}`)));
+      settle(() => reject(new CheckError(memory ? tooLarge(memoryMb) : `the grader's model worker stopped (${signal ?? `exit code ${code}`}): ${stderr.trim().split("\n").slice(-3).join(" ")}`)));
     });
     worker.send(job);
   });

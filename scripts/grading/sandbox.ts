@@ -360,7 +360,8 @@ export function courseLibraryEntry(): string | undefined {
 /** node's arguments for the runner: tsx's require hook only where the library must run from its TypeScript sources. */
 export function runnerNodeArgs(setup: SandboxSetup): string[] {
   const hook = courseLibraryEntry() === undefined ? [] : ["--require", TSX_REQUIRE_HOOK];
-  return [...hook, path.join(setup.kind === "bwrap" ? RUNNER_MOUNT : setup.runnerDir, "runner.js")];
+  // Source maps: stack traces (an error's line in the cell) point at the cell's TypeScript, not the compiled module.
+  return ["--enable-source-maps", ...hook, path.join(setup.kind === "bwrap" ? RUNNER_MOUNT : setup.runnerDir, "runner.js")];
 }
 
 let shared: SandboxSetup | undefined;
