@@ -36,9 +36,8 @@ export function stopCompileWorker(): void {
 function startWorker(limits: CompileLimits): ChildProcess {
   const child = fork(WORKER_SCRIPT, [], {
     execArgv: ["--require", TSX_REQUIRE_HOOK, `--max-old-space-size=${limits.memoryMb}`],
-    stdio: ["ignore", "ignore", "pipe", "ipc"],
+    stdio: ["ignore", "ignore", "ignore", "ipc"],
   });
-  child.stderr?.resume();
   // An idle worker does not keep the grader alive; a request in flight holds a timer that does.
   child.unref();
   child.channel?.unref();

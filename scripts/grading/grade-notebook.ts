@@ -212,7 +212,7 @@ function findExerciseSource(notebook: Notebook, id: string, exports: readonly st
   return { source: chosen.source, notes: [`no cell has the exercise id "${id}" (its metadata was lost); graded cell ${chosen.position}, which defines ${names}`] };
 }
 
-async function mapWithConcurrency<T, R>(items: readonly T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapWithConcurrency<T, R>(items: readonly T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {
