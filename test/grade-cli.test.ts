@@ -119,6 +119,19 @@ function childProcesses(parent: number): Array<{ pid: number; command: string }>
     });
 }
 
+/** Those of the processes still running after up to 10 s (a killed process lingers as a zombie until it is reaped). */
+async function survivors(pids: readonly number[]): Promise<number[]> {
+  const running = (pid: number): boolean => {
+    try {
+      return !readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z ");
+    } catch {
+      return false;
+    }
+  };
+  for (let waited = 0; pids.some(running) && waited < 10_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+  return pids.filter(running);
+}
+
 describe("npm run grade", () => {
 
   it("exits 2 with the usage for a bad command line", () => {
@@ -174,17 +187,7 @@ describe("npm run grade", () => {
     const sandboxProcesses = processTree(exercisePid!);
     grader.kill("SIGINT");
     expect(await exited).toBe(130);
-    const alive = (pid: number): boolean => {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    // A killed process lingers as a zombie until init reaps it, orphaned by the grader's exit.
-    for (let waited = 0; sandboxProcesses.some(alive) && waited < 10_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(sandboxProcesses.filter(alive)).toEqual([]);
+    expect(await survivors(sandboxProcesses)).toEqual([]);
   }, 120_000);
 });
 
@@ -282,15 +285,7 @@ describe("npm run grade on a class", () => {
     await exited;
     const written = JSON.parse(readFileSync(json, "utf8")) as JsonReport;
     expect(written.notebooks.map((n) => [path.basename(n.file), n.points])).toEqual([["1-finished.ipynb", written.maxPoints]]);
-    const alive = (pid: number): boolean => {
-      try {
-        return !readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z ");
-      } catch {
-        return false;
-      }
-    };
-    for (let waited = 0; sandboxProcesses.some(alive) && waited < 10_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(sandboxProcesses.filter(alive)).toEqual([]);
+    expect(await survivors(sandboxProcesses)).toEqual([]);
   }, 300_000);
 });
 

@@ -61,12 +61,14 @@ export function modelExercise(spec: ModelExerciseSpec): ExerciseCheck {
       compareLayers(call, report, spec.layers);
       compareCompile(call, got.training, spec.loss);
       if (spec.trains && report.trains) {
+        if ("error" in report.trains) throw new CheckFailure(`the model from ${call} could not be trained on a small task: ${report.trains.error}`);
         const { lossBefore, lossAfter } = report.trains;
         if (!(lossAfter < lossBefore * 0.8)) {
           throw new CheckFailure(`the model from ${call} did not learn a small task it should learn: its loss went from ${lossBefore.toFixed(3)} to ${lossAfter.toFixed(3)} (does its last layer fit the loss?)`);
         }
       }
       if (spec.imdbAccuracy && report.imdbAccuracy) {
+        if ("error" in report.imdbAccuracy) throw new CheckFailure(`the model from ${call} could not be trained on the reviews: ${report.imdbAccuracy.error}`);
         const { accuracy } = report.imdbAccuracy;
         const { minAccuracy, trainReviews, validationReviews, epochs } = spec.imdbAccuracy;
         if (!(accuracy >= minAccuracy)) {

@@ -46,10 +46,13 @@ export interface RebuiltLayer {
   params: number;
 }
 
+/** A training run's result, or why the model could not be trained (a shape that does not fit the task, no trainable weights). */
+type Trained<T> = T | { error: string };
+
 export interface ModelReport {
   layers: RebuiltLayer[];
-  trains?: { lossBefore: number; lossAfter: number };
-  imdbAccuracy?: { accuracy: number; seconds: number };
+  trains?: Trained<{ lossBefore: number; lossAfter: number }>;
+  imdbAccuracy?: Trained<{ accuracy: number; seconds: number }>;
 }
 
 export type ModelWorkerAnswer = { report: ModelReport } | { refused: string };
@@ -81,7 +84,7 @@ async function rebuild(topology: unknown): Promise<tf.LayersModel> {
 }
 
 /** A learnable binary task: label 1 when the first half of the features outweighs the second. */
-async function trains(model: tf.LayersModel, job: ModelJob, cases: TrainsCase): Promise<ModelReport["trains"]> {
+async function trains(model: tf.LayersModel, job: ModelJob, cases: TrainsCase): Promise<{ lossBefore: number; lossAfter: number }> {
   const seed = cases.seed ?? 1;
   return withSeededRandom(seed, async () => {
     const values = Float32Array.from({ length: cases.examples * cases.inputSize }, () => Math.random());
@@ -105,7 +108,7 @@ async function trains(model: tf.LayersModel, job: ModelJob, cases: TrainsCase): 
   });
 }
 
-async function imdbAccuracy(model: tf.LayersModel, job: ModelJob, cases: ImdbAccuracyCase): Promise<ModelReport["imdbAccuracy"]> {
+async function imdbAccuracy(model: tf.LayersModel, job: ModelJob, cases: ImdbAccuracyCase): Promise<{ accuracy: number; seconds: number }> {
   const started = performance.now();
   const data = await loadData({ numWords: cases.numWords, onProgress: () => undefined });
   const train = headOfSplit(data.train, cases.trainReviews);
@@ -132,13 +135,21 @@ async function inspect(job: ModelJob): Promise<ModelWorkerAnswer> {
     .filter((layer) => layer.getClassName() !== "InputLayer")
     .map((layer) => ({ className: layer.getClassName(), config: layer.getConfig() as Record<string, unknown>, outputShape: layer.outputShape, params: layer.countParams() }));
   const report: ModelReport = { layers };
-  if (job.trains) report.trains = await trains(model, job, job.trains);
-  if (job.imdbAccuracy) report.imdbAccuracy = await imdbAccuracy(model, job, job.imdbAccuracy);
+  const attempt = async <T>(run: () => Promise<T>): Promise<Trained<T>> => {
+    try {
+      return await run();
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error) };
+    }
+  };
+  const { trains: trainsCase, imdbAccuracy: accuracyCase } = job;
+  if (trainsCase) report.trains = await attempt(() => trains(model, job, trainsCase));
+  if (accuracyCase) report.imdbAccuracy = await attempt(() => imdbAccuracy(model, job, accuracyCase));
   return { report };
 }
 
 process.once("message", (job: ModelJob) => {
   inspect(job)
-    .catch((error: unknown): ModelWorkerAnswer => ({ refused: `the model could not be trained: ${error instanceof Error ? error.message : String(error)}` }))
+    .catch((error: unknown): ModelWorkerAnswer => ({ refused: `the model could not be rebuilt: ${error instanceof Error ? error.message : String(error)}` }))
     .then((answer) => process.send?.(answer, () => process.exit(0)));
 });

@@ -26,7 +26,6 @@ export type RunOutcome = { report: SandboxReport; error?: undefined; seconds: nu
 
 const MEMORY_POLL_MS = 200;
 const STDERR_TAIL = 4000;
-const DEBUG = process.env.GRADER_DEBUG;
 
 interface Running {
   pid: number;
@@ -66,7 +65,6 @@ export function runExercise(setup: SandboxSetup, job: SandboxJob, limits: Limits
     }
     const cpuSeconds = (limits.startupMs + limits.timeoutMs) / 1000 + 5;
     const [command, ...args] = sandboxCommand(setup, runnerNodeArgs(setup), { memoryMb: limits.memoryMb, cpuSeconds }, group);
-    if (DEBUG) console.error(command, args.join(" "));
     const child = spawn(command, args, {
       cwd: setup.kind === "none" ? os.tmpdir() : "/",
       env: setup.kind === "none" ? { ...process.env, NODE_OPTIONS: "" } : {},
