@@ -36,7 +36,7 @@ export interface CheckedCall {
 }
 
 export interface ExerciseCheck {
-  /** Top-level names the exercise cell must define (every function called, and any other name listed). */
+  /** Top-level names the exercise cell must define: every function called. */
   readonly exports: readonly string[];
   readonly calls: readonly CheckedCall[];
 }
@@ -73,13 +73,13 @@ export type Call<Defined extends Functions> = <Name extends keyof Defined & stri
  * An exercise: `declare` lists its calls, typed by the learner's functions
  * (`Defined`, name → signature, as the lesson states them).
  */
-export function exercise<Defined extends Functions>(declare: (call: Call<Defined>) => CheckedCall[], otherExports: ReadonlyArray<string> = []): ExerciseCheck {
+export function exercise<Defined extends Functions>(declare: (call: Call<Defined>) => CheckedCall[]): ExerciseCheck {
   const call: Call<Defined> = (fn, ...args) => ({
     expect: (expectation) => ({ fn, args, argumentsAfter: false, expectation: (got) => expectation(got) }),
     expectWithArguments: (expectation) => ({ fn, args, argumentsAfter: true, expectation }),
   });
   const calls = declare(call);
-  return { calls, exports: [...new Set([...calls.map((c) => c.fn), ...otherExports])] };
+  return { calls, exports: [...new Set(calls.map((c) => c.fn))] };
 }
 
 export interface Verdict {

@@ -66,6 +66,7 @@ export function prepareSandbox(enabled: boolean): SandboxSetup {
   const bwrap = ["/usr/bin/bwrap", "/bin/bwrap", "/usr/local/bin/bwrap"].find((candidate) => existsSync(candidate));
   if (!bwrap) throw new SandboxUnavailable(`bubblewrap (bwrap) is not installed. ${HOW_TO_SANDBOX}`);
   const notes: string[] = [];
+  removeLeftovers();
   const cgroups = createCgroupRoots();
   if (!cgroups) notes.push("no writable cgroup (v1 memory and pids) here: a sandbox's memory is limited by watching its processes, and its process count by rlimits");
   const runnerDir = compileRunner();
@@ -171,6 +172,26 @@ function ownCgroup(controller: string): string | undefined {
   return undefined;
 }
 
+function processExists(pid: number): boolean {
+  return existsSync(`/proc/${pid}`);
+}
+
+/** The cgroups and runner folders of graders that ended without cleaning up (killed, or a test worker stopped). */
+function removeLeftovers(): void {
+  for (const controller of ["memory", "pids"]) {
+    const own = ownCgroup(controller);
+    if (!own || !existsSync(own)) continue;
+    for (const name of readdirSync(own)) {
+      const owner = /^imdb-grader-(\d+)$/.exec(name);
+      if (owner && !processExists(Number(owner[1]))) removeCgroupDir(path.join(own, name));
+    }
+  }
+  for (const name of readdirSync(os.tmpdir())) {
+    const owner = /^imdb-grader-runner-(\d+)-/.exec(name);
+    if (owner && !processExists(Number(owner[1]))) rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
 function createCgroupRoots(): CgroupRoots | undefined {
   const roots: Partial<CgroupRoots> = {};
   for (const controller of ["memory", "pids"] as const) {
@@ -200,7 +221,7 @@ export function releaseSandbox(setup: SandboxSetup | undefined): void {
 
 /** Compiles the runner to JavaScript in a fresh folder every user can read (the sandbox may run as nobody). */
 function compileRunner(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "imdb-grader-runner-"));
+  const dir = mkdtempSync(path.join(os.tmpdir(), `imdb-grader-runner-${process.pid}-`));
   chmodSync(dir, 0o755);
   for (const name of RUNNER_FILES) {
     const source = readFileSync(path.join(RUNNER_SOURCES, `${name}.ts`), "utf8");
