@@ -4,19 +4,22 @@
  * bad command line).
  */
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { findNotebooks, parseGradeArguments, UsageError } from "../scripts/grading/arguments";
 import { loadCatalog } from "../scripts/grading/catalog";
 import type { NotebookReport } from "../scripts/grading/grade-notebook";
+import { feedbackFileName, feedbackMarkdown, gradebookCsv, learnerName } from "../scripts/grading/gradebook";
 import { formatNotebookReport, formatSummaryTable, type JsonReport } from "../scripts/grading/report";
 import { DEFAULT_LIMITS } from "../scripts/grading/run-exercise";
-import type { Notebook } from "../scripts/learner-notebook";
+import { processTree } from "../scripts/grading/sandbox";
+import { stubMessage, toLearnerNotebook, type Notebook } from "../scripts/learner-notebook";
 import { temporaryFolder, writeNotebook } from "./grading/fixtures/toy-notebooks";
 
 const ROOT = path.resolve(__dirname, "..");
 const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+const run = (args: string[]) => spawnSync(process.execPath, [TSX, path.join(ROOT, "scripts", "grade.ts"), ...args], { cwd: ROOT, encoding: "utf8" });
 
 describe("parseGradeArguments", () => {
   it("reads paths and options, converting seconds to milliseconds", () => {
@@ -26,7 +29,9 @@ describe("parseGradeArguments", () => {
       lesson: "3",
       limits: { ...DEFAULT_LIMITS, timeoutMs: 5000, memoryMb: 512 },
       jobs: 2,
+      sandbox: true,
     });
+    expect(parseGradeArguments(["--csv", "g.csv", "--feedback", "fb", "--no-sandbox", "a.ipynb"])).toMatchObject({ csv: "g.csv", feedback: "fb", sandbox: false });
   });
 
   it("refuses unknown options, missing values, non-positive numbers and an empty list, saying what was wrong", () => {
@@ -114,8 +119,20 @@ function childProcesses(parent: number): Array<{ pid: number; command: string }>
     });
 }
 
+/** Those of the processes still running after up to 10 s (a killed process lingers as a zombie until it is reaped). */
+async function survivors(pids: readonly number[]): Promise<number[]> {
+  const running = (pid: number): boolean => {
+    try {
+      return !readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z ");
+    } catch {
+      return false;
+    }
+  };
+  for (let waited = 0; pids.some(running) && waited < 10_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+  return pids.filter(running);
+}
+
 describe("npm run grade", () => {
-  const run = (args: string[]) => spawnSync(process.execPath, [TSX, path.join(ROOT, "scripts", "grade.ts"), ...args], { cwd: ROOT, encoding: "utf8" });
 
   it("exits 2 with the usage for a bad command line", () => {
     const result = run(["--bogus"]);
@@ -152,7 +169,7 @@ describe("npm run grade", () => {
     // The first exercise of the first lesson, answered by a cell that never finishes loading.
     const lesson = loadCatalog().lessons.find((l) => l.checks)!;
     const [first] = lesson.exercises;
-    const endless = ["while (true) {}", ...lesson.checks!.exercises[first.id].exports.map((name) => `function ${name}() {}`)].join("\n");
+    const endless = ["while (true) {}", ...lesson.checks!.exercises[first.id].exports.map((name) => `function ${name}(...args: any[]): any {}`)].join("\n");
     const solution = JSON.parse(readFileSync(path.join(ROOT, "solutions", `${lesson.slug}.ipynb`), "utf8")) as Notebook;
     const cells = solution.cells.map((cell) => (cell.metadata.nbgrader?.grade_id === first.id ? { ...cell, source: endless } : cell));
     const file = writeNotebook(temporaryFolder("grade-cli-interrupt-"), `${lesson.slug}.ipynb`, { ...solution, cells });
@@ -162,21 +179,125 @@ describe("npm run grade", () => {
     let exercisePid: number | undefined;
     for (let waited = 0; exercisePid === undefined && waited < 60_000; waited += 250) {
       await new Promise((resolve) => setTimeout(resolve, 250));
-      exercisePid = childProcesses(grader.pid!).find((child) => child.command.includes(path.join("grading", "child.ts")))?.pid;
+      exercisePid = childProcesses(grader.pid!).find((child) => child.command.includes("bwrap"))?.pid;
     }
-    expect(exercisePid, "no exercise process started within 60 s").toBeDefined();
+    expect(exercisePid, "no sandbox started within 60 s").toBeDefined();
+    // Give the sandbox time to start the learner's code (its own processes live below bwrap).
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const sandboxProcesses = processTree(exercisePid!);
     grader.kill("SIGINT");
     expect(await exited).toBe(130);
-    const alive = (pid: number): boolean => {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    // A killed process lingers as a zombie until init reaps it, orphaned by the grader's exit.
-    for (let waited = 0; alive(exercisePid!) && waited < 10_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(alive(exercisePid!)).toBe(false);
+    expect(await survivors(sandboxProcesses)).toEqual([]);
   }, 120_000);
+});
+
+describe("gradebook and feedback", () => {
+  const lesson = { number: 3, slug: "03-mlp", title: "MLP" };
+  const catalog = { lessons: [{ number: 3, slug: "03-mlp", title: "MLP", exercises: [{ id: "flatten-size", points: 2 }, { id: "count-params", points: 3 }], prelude: "", checksPath: "" }] };
+  const alice = report({
+    file: "/subs/alice/03-mlp.ipynb",
+    lesson,
+    points: 2,
+    maxPoints: 5,
+    exercises: [
+      { id: "count-params", status: "failed", points: 0, maxPoints: 3, message: "countParams(4, 3) should be 15, got 12", notes: [], seconds: 1 },
+      { id: "flatten-size", status: "passed", points: 2, maxPoints: 2, notes: [], seconds: 1 },
+    ],
+  });
+  const bob = report({ file: "/subs/=bob, jr.ipynb", lesson, problem: "not a notebook", maxPoints: 5 });
+
+  it("names the learner by the folder below the graded one, else by the file", () => {
+    expect(learnerName("/subs/alice/03-mlp.ipynb", ["/subs"])).toBe("alice");
+    expect(learnerName("/subs/alice/week3/03-mlp.ipynb", ["/subs"])).toBe("alice");
+    expect(learnerName("/subs/bob.ipynb", ["/subs"])).toBe("bob");
+    expect(learnerName("/elsewhere/carol.ipynb", ["/subs", "/elsewhere/carol.ipynb"])).toBe("carol");
+  });
+
+  it("writes one row per notebook, the lesson's exercises in its order, the total last, with no cell read as a formula", () => {
+    expect(gradebookCsv([alice, bob], catalog, ["/subs"], "/subs").split("\n")).toEqual([
+      "learner,notebook,lesson,flatten-size,count-params,total",
+      "alice,alice/03-mlp.ipynb,3,2,0,2",
+      `"'=bob, jr","'=bob, jr.ipynb",3,0,0,0`,
+      "",
+    ]);
+  });
+
+  it("writes feedback with each exercise's outcome and message, named after the learner", () => {
+    expect(feedbackFileName(alice, ["/subs"])).toBe("alice--03-mlp.md");
+    const text = feedbackMarkdown(alice);
+    expect(text).toContain("**2 / 5 points**");
+    expect(text).toContain("## count-params: failed (0 / 3)\n\n```text\ncountParams(4, 3) should be 15, got 12\n```");
+    expect(text).toContain("## flatten-size: passed (2 / 2)");
+  });
+});
+
+describe("npm run grade on a class", () => {
+  it("grades a folder of learners with --jobs 2 into a gradebook, feedback files and a JSON report", () => {
+    const folder = temporaryFolder("grade-cli-class-");
+    const lesson = loadCatalog().lessons.find((l) => l.checks)!;
+    const solution = JSON.parse(readFileSync(path.join(ROOT, "solutions", `${lesson.slug}.ipynb`), "utf8")) as Notebook;
+    writeNotebook(path.join(folder, "alice"), `${lesson.slug}.ipynb`, solution);
+    writeNotebook(folder, "bob.ipynb", toLearnerNotebook(solution, lesson.slug));
+    const out = temporaryFolder("grade-cli-class-out-");
+    const csv = path.join(out, "grades.csv");
+    const result = run([folder, "--jobs", "2", "--csv", csv, "--feedback", path.join(out, "feedback"), "--json", path.join(out, "report.json")]);
+    expect(result.status, result.stderr).toBe(0);
+    const total = lesson.exercises.reduce((sum, e) => sum + e.points, 0);
+    const [header, ...rows] = readFileSync(csv, "utf8").trim().split("\n");
+    expect(header).toBe(["learner", "notebook", "lesson", ...lesson.exercises.map((e) => e.id), "total"].join(","));
+    expect(rows.map((row) => [row.split(",")[0], row.split(",").at(-1)])).toEqual([
+      ["alice", String(total)],
+      ["bob", "0"],
+    ]);
+    expect(readdirSync(path.join(out, "feedback")).sort()).toEqual([`alice--${lesson.slug}.md`, "bob.md"]);
+    expect(readFileSync(path.join(out, "feedback", "bob.md"), "utf8")).toContain(stubMessage(lesson.exercises[0].id));
+  }, 300_000);
+
+  it("says what --no-sandbox gives up", () => {
+    const folder = temporaryFolder("grade-cli-nosandbox-");
+    writeNotebook(folder, "broken.ipynb", "{ not json");
+    const result = run(["--no-sandbox", folder]);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain("WARNING: --no-sandbox: the learners' code runs as you");
+  }, 60_000);
+
+  it("leaves the reports of the notebooks it finished when it is killed, and no sandbox behind", async () => {
+    const folder = temporaryFolder("grade-cli-killed-");
+    const lesson = loadCatalog().lessons.find((l) => l.checks)!;
+    const solution = JSON.parse(readFileSync(path.join(ROOT, "solutions", `${lesson.slug}.ipynb`), "utf8")) as Notebook;
+    const [first] = lesson.exercises;
+    const endless = ["while (true) {}", ...lesson.checks!.exercises[first.id].exports.map((name) => `function ${name}(...args: any[]): any {}`)].join("\n");
+    writeNotebook(folder, "1-finished.ipynb", solution);
+    writeNotebook(folder, "2-endless.ipynb", { ...solution, cells: solution.cells.map((cell) => (cell.metadata.nbgrader?.grade_id === first.id ? { ...cell, source: endless } : cell)) });
+    const json = path.join(folder, "report.json");
+    const grader = spawn(process.execPath, ["--require", require.resolve("tsx/cjs"), path.join(ROOT, "scripts", "grade.ts"), "--timeout", "600", "--json", json, folder], { cwd: ROOT, stdio: "ignore" });
+    const exited = new Promise<void>((resolve) => grader.on("exit", () => resolve()));
+    let sandboxPid: number | undefined;
+    for (let waited = 0; sandboxPid === undefined && waited < 240_000; waited += 250) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const started = childProcesses(grader.pid!).find((child) => child.command.includes("bwrap"));
+      if (started && existsSync(json)) sandboxPid = started.pid;
+    }
+    expect(sandboxPid, "the second notebook's sandbox did not start").toBeDefined();
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const sandboxProcesses = processTree(sandboxPid!);
+    grader.kill("SIGKILL");
+    await exited;
+    const written = JSON.parse(readFileSync(json, "utf8")) as JsonReport;
+    expect(written.notebooks.map((n) => [path.basename(n.file), n.points])).toEqual([["1-finished.ipynb", written.maxPoints]]);
+    expect(await survivors(sandboxProcesses)).toEqual([]);
+  }, 300_000);
+});
+
+describe("grading/Dockerfile", () => {
+  it("copies only files that exist and starts the grader", () => {
+    const dockerfile = readFileSync(path.join(ROOT, "grading", "Dockerfile"), "utf8");
+    const copied = [...dockerfile.matchAll(/^COPY (.+) \S+$/gm)].flatMap((match) => match[1].split(/\s+/));
+    expect(copied.length).toBeGreaterThan(0);
+    for (const source of copied) expect(existsSync(path.join(ROOT, source)), `COPY ${source}`).toBe(true);
+    const entry = JSON.parse(/^ENTRYPOINT (.+)$/m.exec(dockerfile)![1]) as string[];
+    expect(entry).toEqual(["node_modules/.bin/tsx", "scripts/grade.ts"]);
+    expect(existsSync(path.join(ROOT, entry[0])) && existsSync(path.join(ROOT, entry[1]))).toBe(true);
+    expect(dockerfile).toMatch(/apt-get install .*bubblewrap util-linux/);
+  });
 });

@@ -9,26 +9,35 @@ Grades learners' notebooks: each exercise passed, failed or error, with points.
 A folder is searched for .ipynb files (submissions/alice/03-mlp.ipynb, …).
 
 Options:
-  --json FILE        also write the full report as JSON
+  --json FILE        also write the full report as JSON (rewritten as each notebook finishes)
+  --csv FILE         also write a gradebook: one row per notebook (the learner is its folder, or the
+                     file), one column of points per exercise, the total last
+  --feedback DIR     also write one Markdown feedback file per notebook (outcomes and messages)
   --lesson N|SLUG    expect this lesson; notebooks of another lesson are reported, not graded
   --timeout SECONDS  time limit per exercise (default ${DEFAULT_LIMITS.timeoutMs / 1000})
   --memory MB        memory limit per exercise (default ${DEFAULT_LIMITS.memoryMb})
-  --jobs N           exercises graded at once, each in its own process (default 1)
+  --jobs N           exercises graded at once, each in its own sandbox (default 1)
+  --no-sandbox       run the learners' code without the bubblewrap sandbox, with your rights
+                     (for notebooks you trust, or where bubblewrap cannot run; says what it gives up)
 
-Exit code 0 when grading completed, whatever the scores; 2 for a bad command line.`;
+Exit code 0 when grading completed, whatever the scores; 2 for a bad command line;
+3 when the sandbox cannot run here (the message says why and what to do).`;
 
 export class UsageError extends Error {}
 
 export interface GradeArguments {
   paths: string[];
   json?: string;
+  csv?: string;
+  feedback?: string;
+  sandbox: boolean;
   lesson?: string;
   limits: Limits;
   jobs: number;
 }
 
 export function parseGradeArguments(argv: readonly string[]): GradeArguments {
-  const parsed: GradeArguments = { paths: [], limits: { ...DEFAULT_LIMITS }, jobs: 1 };
+  const parsed: GradeArguments = { paths: [], limits: { ...DEFAULT_LIMITS }, jobs: 1, sandbox: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (): string => {
@@ -42,6 +51,9 @@ export function parseGradeArguments(argv: readonly string[]): GradeArguments {
       return n;
     };
     if (arg === "--json") parsed.json = value();
+    else if (arg === "--csv") parsed.csv = value();
+    else if (arg === "--feedback") parsed.feedback = value();
+    else if (arg === "--no-sandbox") parsed.sandbox = false;
     else if (arg === "--lesson") parsed.lesson = value();
     else if (arg === "--timeout") parsed.limits.timeoutMs = positive(value()) * 1000;
     else if (arg === "--memory") parsed.limits.memoryMb = Math.round(positive(value()));

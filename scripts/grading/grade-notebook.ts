@@ -1,17 +1,22 @@
 /**
  * Grading one learner notebook: find which lesson it is, find each exercise's
  * cell (by id, wherever it moved), note tampered check cells, compile the cells
- * and run every exercise's check in its own process.
+ * (in the bounded TypeScript worker), run each exercise's calls in its own
+ * sandbox and judge the outputs with the lesson's checks, in this process.
  */
 import path from "node:path";
 import ts from "typescript";
 import { sourceText, type Notebook } from "../learner-notebook";
 import type { Catalog, Lesson, LessonExercise } from "./catalog";
 import { lessonMetadata } from "./catalog";
-import { compileExerciseModules, exerciseFileName, prepareExerciseModule, topLevelNames, type ExerciseModule } from "./compile";
+import { judge } from "./checks-api";
+import { exerciseFileName, prepareExerciseModule, topLevelNames, type ExerciseModule } from "./compile";
+import { compileNotebook, DEFAULT_COMPILE_LIMITS, type CompileLimits, type NotebookCompileResult } from "./compile-service";
 import { cellsWithId, gradeId, readNotebookFile } from "./notebook-file";
 import type { ExerciseStatus } from "./protocol";
 import { DEFAULT_LIMITS, runExercise, type Limits } from "./run-exercise";
+import { courseLibraryEntry, sharedSandbox, type SandboxSetup } from "./sandbox";
+import { encode } from "./sandbox/wire";
 
 export interface ExerciseReport {
   id: string;
@@ -40,7 +45,10 @@ export interface NotebookReport {
 
 export interface GradeOptions {
   limits?: Limits;
-  /** Exercises graded at the same time (each in its own process). */
+  compileLimits?: CompileLimits;
+  /** Where exercises run (default: the bubblewrap sandbox, probed once per process; refused where it cannot run). */
+  sandbox?: SandboxSetup;
+  /** Exercises graded at the same time (each in its own sandbox). */
   jobs?: number;
   /** The lesson every notebook is expected to be (number or slug); another lesson is reported, not graded. */
   expectLesson?: string;
@@ -64,7 +72,7 @@ export async function gradeNotebook(file: string, catalog: Catalog, options: Gra
   if (!lesson.checks) {
     return report({ lesson: lessonInfo(lesson), problem: `cannot grade: ${lesson.unavailable}`, notes, exercises: [], points: 0, maxPoints });
   }
-  const exercises = await gradeExercises(notebook, lesson, path.dirname(path.resolve(file)), options);
+  const exercises = await gradeExercises(notebook, lesson, options);
   const points = exercises.reduce((sum, e) => sum + e.points, 0);
   return report({ lesson: lessonInfo(lesson), notes, exercises, points, maxPoints });
 }
@@ -129,7 +137,7 @@ interface Located {
   problem?: string;
 }
 
-async function gradeExercises(notebook: Notebook, lesson: Lesson, cwd: string, options: GradeOptions): Promise<ExerciseReport[]> {
+async function gradeExercises(notebook: Notebook, lesson: Lesson, options: GradeOptions): Promise<ExerciseReport[]> {
   const checks = lesson.checks as NonNullable<Lesson["checks"]>;
   const located = lesson.exercises.map((exercise): Located => {
     const notes = checkCellNotes(notebook, exercise);
@@ -142,19 +150,23 @@ async function gradeExercises(notebook: Notebook, lesson: Lesson, cwd: string, o
   });
 
   const modules = located.flatMap((l) => (l.module ? [l.module] : []));
-  const compiled = modules.length > 0 ? compileExerciseModules(modules) : new Map();
+  const compiled: NotebookCompileResult = modules.length > 0 ? await compileNotebook(modules, options.compileLimits ?? DEFAULT_COMPILE_LIMITS) : { results: new Map() };
   const limits = options.limits ?? DEFAULT_LIMITS;
+  const sandbox = options.sandbox ?? sharedSandbox();
 
   return mapWithConcurrency(located, Math.max(1, options.jobs ?? 1), async ({ exercise, notes, module, problem }): Promise<ExerciseReport> => {
     const base = { id: exercise.id, maxPoints: exercise.points, notes };
-    const compileResult = module ? compiled.get(module.fileName) : undefined;
-    const reason = problem ?? compileResult?.problem;
+    const compileResult = module ? compiled.results?.get(module.fileName) : undefined;
+    const reason = problem ?? compiled.problem ?? compileResult?.problem;
     if (reason !== undefined || !module || !compileResult?.js) {
       return { ...base, status: "error", points: 0, message: reason ?? "the exercise cell could not be compiled", seconds: 0 };
     }
-    const job = { checksPath: lesson.checksPath, exerciseId: exercise.id, js: compileResult.js, fileName: module.fileName, cellLineOffset: module.cellLineOffset };
-    const outcome = await runExercise(job, cwd, limits);
-    return { ...base, status: outcome.status, points: outcome.status === "passed" ? exercise.points : 0, message: outcome.message, seconds: outcome.seconds };
+    const check = checks.exercises[exercise.id];
+    const calls = await Promise.all(check.calls.map(async (c) => ({ fn: c.fn, args: await Promise.all(c.args.map((a) => encode(a))), argumentsAfter: c.argumentsAfter })));
+    const job = { fileName: module.fileName, js: compileResult.js, cellLineOffset: module.cellLineOffset, libraryEntry: courseLibraryEntry(), calls };
+    const outcome = await runExercise(sandbox, job, limits, exercise.id);
+    const verdict = outcome.report ? await judge(check, outcome.report) : { status: "error" as const, message: outcome.error };
+    return { ...base, status: verdict.status, points: verdict.status === "passed" ? exercise.points : 0, message: verdict.message, seconds: outcome.seconds };
   });
 }
 
@@ -200,7 +212,7 @@ function findExerciseSource(notebook: Notebook, id: string, exports: readonly st
   return { source: chosen.source, notes: [`no cell has the exercise id "${id}" (its metadata was lost); graded cell ${chosen.position}, which defines ${names}`] };
 }
 
-async function mapWithConcurrency<T, R>(items: readonly T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapWithConcurrency<T, R>(items: readonly T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {

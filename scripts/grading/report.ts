@@ -10,7 +10,7 @@ import type { Limits } from "./run-exercise";
 const STATUS_WIDTH = "passed".length;
 
 /** The path relative to the working folder when it lies inside it, else absolute. */
-function displayPath(file: string, relativeTo: string): string {
+export function displayPath(file: string, relativeTo: string): string {
   const relative = path.relative(relativeTo, file);
   return relative === "" || relative.startsWith("..") || path.isAbsolute(relative) ? path.resolve(file) : relative;
 }

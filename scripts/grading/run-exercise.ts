@@ -1,133 +1,163 @@
 /**
- * Runs one exercise's check in its own process (child.ts) under a time limit
- * and a memory limit. The process and anything it started are killed when a
- * limit is hit, and every way it can end (a result, a timeout, an exit, a
- * crash, running out of memory) becomes one outcome for that exercise.
+ * Runs one exercise's calls in a sandbox (sandbox.ts) under a time limit and
+ * a memory limit, and turns every way it can end (a validated result, a
+ * timeout, an exit, a crash, running out of memory, a malformed message) into
+ * one outcome. Whatever happens, nothing the exercise started outlives it.
  */
-import { fork } from "node:child_process";
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import type { ChildMessage, ExerciseJob, ExerciseStatus } from "./protocol";
+import { spawn } from "node:child_process";
+import os from "node:os";
+import type { Readable } from "node:stream";
+import { LineReader, parseMessage, ProtocolViolation, type SandboxReport } from "./protocol";
+import type { SandboxJob } from "./sandbox/runner";
+import { createExerciseCgroup, killProcess, processTree, runnerNodeArgs, sandboxCommand, treeResidentMb, type ExerciseCgroup, type SandboxSetup } from "./sandbox";
 
 export interface Limits {
-  /** Wall time for the learner's code: loading the cell and running its check. */
+  /** Wall time for the learner's code: loading the cell and making the calls. */
   timeoutMs: number;
-  /** Resident memory of the process (and V8's heap limit), in MB. */
+  /** Memory of the whole sandbox (every process in it), in MB. */
   memoryMb: number;
-  /** Time for the process to start and load the checks, before the learner's code runs. */
+  /** Time for the sandbox to start and load the runner, before the learner's code runs. */
   startupMs: number;
 }
 
 export const DEFAULT_LIMITS: Limits = { timeoutMs: 20_000, memoryMb: 2048, startupMs: 60_000 };
 
-export interface RunOutcome {
-  status: ExerciseStatus;
-  message?: string;
-  seconds: number;
-}
+export type RunOutcome = { report: SandboxReport; error?: undefined; seconds: number } | { report?: undefined; error: string; seconds: number };
 
-const CHILD_SCRIPT = path.join(__dirname, "child.ts");
-const TSX_REQUIRE_HOOK = require.resolve("tsx/cjs");
 const MEMORY_POLL_MS = 200;
 const STDERR_TAIL = 4000;
 
-/** Process groups of the exercises running now, so an interrupted grader can stop them (see stopAllExercises). */
-const running = new Set<number>();
+interface Running {
+  pid: number;
+  group?: ExerciseCgroup;
+}
 
-/**
- * Kills every exercise process still running. Each runs in its own process
- * group, so a Ctrl-C in the grader's terminal does not reach them: the grader
- * calls this when it is interrupted, or an endless loop would outlive it.
- */
+/** Sandboxes running now, so an interrupted grader can stop them (see stopAllExercises). */
+const running = new Set<Running>();
+
+/** Kills every sandbox still running, with everything it started. */
 export function stopAllExercises(): void {
-  for (const pid of running) killGroup(pid);
+  for (const entry of running) stopSandbox(entry);
   running.clear();
 }
 
-export function runExercise(job: ExerciseJob, cwd: string, limits: Limits): Promise<RunOutcome> {
+function stopSandbox({ pid, group }: Running): void {
+  // Every process of the tree (a sandbox's own processes live in its pid namespace, below bwrap).
+  for (const member of processTree(pid)) killProcess(member);
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+    // The group ended on its own.
+  }
+  group?.killAll();
+}
+
+export function runExercise(setup: SandboxSetup, job: SandboxJob, limits: Limits, label: string): Promise<RunOutcome> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = fork(CHILD_SCRIPT, [], {
-      cwd,
-      execArgv: ["--require", TSX_REQUIRE_HOOK, `--max-old-space-size=${limits.memoryMb}`],
-      // The learner's own printing is not part of the grade; stderr is kept for crash reports.
-      stdio: ["ignore", "ignore", "pipe", "ipc"],
-      // Its own process group, so a kill also reaches processes the learner's code started.
+    let group: ExerciseCgroup | undefined;
+    if (setup.kind === "bwrap" && setup.cgroups) {
+      try {
+        group = createExerciseCgroup(setup.cgroups, label, limits.memoryMb);
+      } catch {
+        group = undefined; // the rlimits and the memory watch still apply
+      }
+    }
+    const cpuSeconds = (limits.startupMs + limits.timeoutMs) / 1000 + 5;
+    const [command, ...args] = sandboxCommand(setup, runnerNodeArgs(setup), { memoryMb: limits.memoryMb, cpuSeconds }, group);
+    const child = spawn(command, args, {
+      cwd: setup.kind === "none" ? os.tmpdir() : "/",
+      env: setup.kind === "none" ? { ...process.env, NODE_OPTIONS: "" } : {},
+      // stdin: the job; stdout: the learner's printing (not part of the grade); stderr: kept for crash reports; fd 3: results.
+      stdio: ["pipe", "ignore", "pipe", "pipe"],
+      // Its own process group, so a Ctrl-C in the grader's terminal does not reach it before the grader can stop it.
       detached: true,
     });
-    if (child.pid !== undefined) running.add(child.pid);
+    const entry: Running | undefined = child.pid !== undefined ? { pid: child.pid, group } : undefined;
+    if (entry) running.add(entry);
+
     let stderr = "";
     child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
       stderr = (stderr + chunk).slice(-STDERR_TAIL);
     });
-
     let settled = false;
-    const finish = (status: ExerciseStatus, message?: string): void => {
+    const finish = (outcome: { report: SandboxReport } | { error: string }): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       clearInterval(memoryWatch);
-      killGroup(child.pid);
-      if (child.pid !== undefined) running.delete(child.pid);
-      resolve({ status, message, seconds: (performance.now() - started) / 1000 });
+      if (entry) {
+        stopSandbox(entry);
+        running.delete(entry);
+      }
+      const outOfMemory = group?.hitMemoryLimit() ?? false;
+      group?.remove();
+      const seconds = (performance.now() - started) / 1000;
+      if ("error" in outcome && outOfMemory) resolve({ error: memoryMessage(limits.memoryMb), seconds });
+      else resolve({ ...outcome, seconds });
     };
-    const stop = (reason: string): void => finish("error", reason);
+    const stop = (error: string): void => finish({ error });
 
     let timer = setTimeout(
-      () => stop(`the grader's process did not start within ${limits.startupMs / 1000} s; the machine may be overloaded (try --jobs 1)`),
+      () => stop(`the grader's sandbox did not start within ${limits.startupMs / 1000} s; the machine may be overloaded (try --jobs 1)`),
       limits.startupMs,
     );
     const memoryWatch = setInterval(() => {
-      const rssMb = residentMb(child.pid);
-      if (rssMb !== undefined && rssMb > limits.memoryMb) {
-        stop(`used more than ${limits.memoryMb} MB of memory and was stopped (does it build something far larger than the exercise needs?)`);
-      }
+      // With a cgroup the kernel enforces the limit for the whole sandbox; without one, watch every process of it.
+      if (group || child.pid === undefined) return;
+      if (treeResidentMb(child.pid) > limits.memoryMb) stop(memoryMessage(limits.memoryMb));
     }, MEMORY_POLL_MS);
 
-    child.on("message", (message: ChildMessage) => {
-      if (message.type === "ready") {
-        clearTimeout(timer);
-        timer = setTimeout(
-          () => stop(`stopped after ${limits.timeoutMs / 1000} s: the exercise did not finish in time (an endless loop, or far more work than the exercise needs?)`),
-          limits.timeoutMs,
-        );
-      } else if (message.type === "result") {
-        finish(message.status, message.message);
+    let ready = false;
+    const reader = new LineReader();
+    const results = child.stdio[3] as Readable;
+    results.on("data", (chunk: Buffer) => {
+      if (settled) return;
+      try {
+        for (const line of reader.push(chunk)) {
+          const message = parseMessage(line, job.calls.length);
+          if (message.type === "ready") {
+            if (ready) throw new ProtocolViolation('said "ready" twice');
+            ready = true;
+            clearTimeout(timer);
+            timer = setTimeout(
+              () => stop(`stopped after ${limits.timeoutMs / 1000} s: the exercise did not finish in time (an endless loop, or far more work than the exercise needs?)`),
+              limits.timeoutMs,
+            );
+          } else {
+            if (!ready) throw new ProtocolViolation('sent a result before "ready"');
+            finish({ report: message.report });
+            return;
+          }
+        }
+      } catch (error) {
+        const what = error instanceof ProtocolViolation ? error.message : "sent something the grader could not read";
+        stop(`the exercise's process ${what}, which the grader's runner never does: the exercise's code wrote to the grader's channel`);
       }
     });
-    child.on("error", (error) => finish("error", `the grader could not start a process for this exercise: ${error.message}`));
-    // "close" (not "exit") comes after the IPC channel and stderr are drained, so a result sent just before exiting is never missed.
-    child.on("close", (code, signal) => finish("error", describeEarlyExit(code, signal, stderr, limits.memoryMb)));
-    child.send(job);
+    results.on("error", () => undefined);
+    child.stdin?.on("error", () => undefined);
+    child.stdin?.end(JSON.stringify(job));
+    child.on("error", (error) => stop(`the grader could not start a sandbox for this exercise: ${error.message}`));
+    // "close" (not "exit") comes after fd 3 and stderr are drained, so a result sent just before exiting is never missed.
+    child.on("close", (code, signal) => stop(describeEarlyExit(code, signal, stderr, limits.memoryMb)));
   });
 }
 
+function memoryMessage(memoryMb: number): string {
+  return `used more than ${memoryMb} MB of memory and was stopped (does it build something far larger than the exercise needs?)`;
+}
+
 function describeEarlyExit(code: number | null, signal: NodeJS.Signals | null, stderr: string, memoryMb: number): string {
-  if (/heap out of memory|Reached heap limit/.test(stderr)) {
-    return `ran out of memory (the limit is ${memoryMb} MB) before its checks finished`;
+  if (/heap out of memory|Reached heap limit|Maximum call stack size exceeded/.test(stderr)) {
+    return /call stack/.test(stderr)
+      ? "the exercise's code overflowed the stack (endless recursion?) before its calls finished"
+      : `ran out of memory (the limit is ${memoryMb} MB) before its calls finished`;
   }
   const tail = stderr.trim().split("\n").slice(-5).join("\n");
   const detail = tail ? `\n${tail}` : "";
-  if (signal) return `the process running the exercise crashed (signal ${signal}) before its checks finished${detail}`;
-  return `the exercise's code ended the process (exit code ${code}) before its checks finished: does it call process.exit()?${detail}`;
-}
-
-function killGroup(pid: number | undefined): void {
-  if (pid === undefined) return;
-  try {
-    process.kill(-pid, "SIGKILL");
-  } catch {
-    // Already gone: the group ended on its own.
+  if (signal || (code !== null && code > 128)) {
+    return `the process running the exercise was killed (${signal ?? `signal ${(code ?? 0) - 128}`}) before its calls finished${detail}`;
   }
-}
-
-/** Resident set size in MB from /proc (Linux); undefined where /proc is absent or the process is gone. */
-function residentMb(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-    return match ? Number(match[1]) / 1024 : undefined;
-  } catch {
-    return undefined;
-  }
+  return `the exercise's code ended the process (exit code ${code}) before its calls finished: does it call process.exit()?${detail}`;
 }

@@ -3,7 +3,7 @@
  * lesson states them, on cases worked out by hand (not the check cells' cases).
  */
 import assert from "node:assert/strict";
-import { exercise, type LessonChecks } from "../../scripts/grading/checks-api";
+import { exercise, show, type LessonChecks } from "../../scripts/grading/checks-api";
 
 type Side = "pre" | "post";
 type PadSequence = (sequence: number[], maxlen: number, padding?: Side, truncating?: Side) => number[];
@@ -14,7 +14,7 @@ const checks: LessonChecks = {
     // Keras pad_sequences on one sequence: zeros in front ("pre") or behind
     // ("post"); a longer sequence loses its first ("pre") or last ("post")
     // numbers; both default to "pre".
-    "l3-pad-sequence": exercise<{ padSequence: PadSequence }>(["padSequence"], ({ padSequence }) => {
+    "l3-pad-sequence": exercise<{ padSequence: PadSequence }>((call) => {
       const cases: Array<[Parameters<PadSequence>, number[]]> = [
         [[[5, 6], 4], [0, 0, 5, 6]],
         [[[1, 2, 3, 4, 5], 3], [3, 4, 5]],
@@ -26,37 +26,41 @@ const checks: LessonChecks = {
         [[[4, 5, 6], 3, "post", "post"], [4, 5, 6]],
         [[[], 2], [0, 0]],
       ];
-      for (const [args, expected] of cases) {
-        const call = `padSequence([${args[0].join(", ")}], ${args.slice(1).map((a) => JSON.stringify(a)).join(", ")})`;
-        const got = padSequence(...args);
-        assert.ok(Array.isArray(got), `${call} should return an array of numbers, got ${String(got)}`);
-        assert.deepEqual(got, expected, `${call} should be [${expected.join(", ")}], got [${got.join(", ")}]`);
-      }
+      return cases.map(([args, expected]) => {
+        const shown = `padSequence([${args[0].join(", ")}], ${args.slice(1).map((a) => JSON.stringify(a)).join(", ")})`;
+        return call("padSequence", ...args).expect((got) => {
+          assert.ok(Array.isArray(got), `${shown} should return an array of numbers, got ${show(got)}`);
+          assert.deepEqual(got, expected, `${shown} should be [${expected.join(", ")}], got [${got.join(", ")}]`);
+        });
+      });
     }),
     // Embedding: one vector of `dimensions` numbers per index; Dense: one
     // weight per input for each unit, plus one bias per unit.
     "l3-parameter-counts": exercise<{ embeddingParams: (vocabSize: number, dimensions: number) => number; denseParams: (inputs: number, units: number) => number }>(
-      ["embeddingParams", "denseParams"],
-      ({ embeddingParams, denseParams }) => {
+      (call) => {
         const embedding: Array<[number, number, number]> = [
           [20000, 128, 2_560_000],
           [1, 1, 1],
           [7, 2, 14],
         ];
-        for (const [vocabSize, dimensions, expected] of embedding) {
-          const got = embeddingParams(vocabSize, dimensions);
-          assert.equal(got, expected, `embeddingParams(${vocabSize}, ${dimensions}) should be ${expected} (one vector of ${dimensions} per index), got ${got}`);
-        }
         const dense: Array<[number, number, number]> = [
           [4, 3, 15],
           [3, 4, 16],
           [60, 1, 61],
           [10000, 512, 5_120_512],
         ];
-        for (const [inputs, units, expected] of dense) {
-          const got = denseParams(inputs, units);
-          assert.equal(got, expected, `denseParams(${inputs}, ${units}) should be ${expected} (${inputs} × ${units} weights + ${units} biases), got ${got}`);
-        }
+        return [
+          ...embedding.map(([vocabSize, dimensions, expected]) =>
+            call("embeddingParams", vocabSize, dimensions).expect((got) => {
+              assert.equal(got, expected, `embeddingParams(${vocabSize}, ${dimensions}) should be ${expected} (one vector of ${dimensions} per index), got ${show(got)}`);
+            }),
+          ),
+          ...dense.map(([inputs, units, expected]) =>
+            call("denseParams", inputs, units).expect((got) => {
+              assert.equal(got, expected, `denseParams(${inputs}, ${units}) should be ${expected} (${inputs} × ${units} weights + ${units} biases), got ${show(got)}`);
+            }),
+          ),
+        ];
       },
     ),
   },

@@ -3,7 +3,7 @@
  * states them, on cases worked out by hand (not the check cells' cases).
  */
 import assert from "node:assert/strict";
-import { exercise, type LessonChecks } from "../../scripts/grading/checks-api";
+import { exercise, show, type LessonChecks } from "../../scripts/grading/checks-api";
 
 type ConvLength = (length: number, kernelSize: number, padding: "valid" | "same") => number;
 
@@ -12,62 +12,62 @@ const checks: LessonChecks = {
   exercises: {
     // Stride 1: "same" keeps every position, "valid" only the windows that fit
     // (length − kernelSize + 1); MaxPooling1D(poolSize) drops an incomplete last window.
-    "l4-output-length": exercise<{ convLength: ConvLength; pooledLength: (length: number, poolSize: number) => number }>(
-      ["convLength", "pooledLength"],
-      ({ convLength, pooledLength }) => {
-        const conv: Array<[number, number, "valid" | "same", number]> = [
-          [100, 5, "valid", 96],
-          [100, 5, "same", 100],
-          [3, 3, "valid", 1],
-          [10, 1, "valid", 10],
-          [7, 4, "same", 7],
-        ];
-        for (const [length, kernelSize, padding, expected] of conv) {
-          const got = convLength(length, kernelSize, padding);
-          assert.equal(got, expected, `convLength(${length}, ${kernelSize}, "${padding}") should be ${expected}, got ${got}`);
-        }
-        const pooled: Array<[number, number, number]> = [
-          [250, 2, 125],
-          [5, 2, 2],
-          [2, 3, 0],
-          [12, 4, 3],
-          [15, 4, 3],
-        ];
-        for (const [length, poolSize, expected] of pooled) {
-          const got = pooledLength(length, poolSize);
-          assert.equal(got, expected, `pooledLength(${length}, ${poolSize}) should be ${expected}, got ${got}`);
-        }
-      },
-    ),
+    "l4-output-length": exercise<{ convLength: ConvLength; pooledLength: (length: number, poolSize: number) => number }>((call) => {
+      const conv: Array<[number, number, "valid" | "same", number]> = [
+        [100, 5, "valid", 96],
+        [100, 5, "same", 100],
+        [3, 3, "valid", 1],
+        [10, 1, "valid", 10],
+        [7, 4, "same", 7],
+      ];
+      const pooled: Array<[number, number, number]> = [
+        [250, 2, 125],
+        [5, 2, 2],
+        [2, 3, 0],
+        [12, 4, 3],
+        [15, 4, 3],
+      ];
+      return [
+        ...conv.map(([length, kernelSize, padding, expected]) =>
+          call("convLength", length, kernelSize, padding).expect((got) => {
+            assert.equal(got, expected, `convLength(${length}, ${kernelSize}, "${padding}") should be ${expected}, got ${show(got)}`);
+          }),
+        ),
+        ...pooled.map(([length, poolSize, expected]) =>
+          call("pooledLength", length, poolSize).expect((got) => {
+            assert.equal(got, expected, `pooledLength(${length}, ${poolSize}) should be ${expected}, got ${show(got)}`);
+          }),
+        ),
+      ];
+    }),
     // filters × (kernelSize × inputChannels weights + 1 bias).
-    "l4-conv1d-parameters": exercise<{ conv1dParams: (kernelSize: number, inputChannels: number, filters: number) => number }>(
-      ["conv1dParams"],
-      ({ conv1dParams }) => {
-        const cases: Array<[number, number, number, number]> = [
-          [5, 128, 250, 160_250],
-          [1, 1, 1, 2],
-          [2, 3, 4, 28],
-          [4, 3, 2, 26],
-        ];
-        for (const [kernelSize, inputChannels, filters, expected] of cases) {
-          const got = conv1dParams(kernelSize, inputChannels, filters);
+    "l4-conv1d-parameters": exercise<{ conv1dParams: (kernelSize: number, inputChannels: number, filters: number) => number }>((call) => {
+      const cases: Array<[number, number, number, number]> = [
+        [5, 128, 250, 160_250],
+        [1, 1, 1, 2],
+        [2, 3, 4, 28],
+        [4, 3, 2, 26],
+      ];
+      return cases.map(([kernelSize, inputChannels, filters, expected]) =>
+        call("conv1dParams", kernelSize, inputChannels, filters).expect((got) => {
           const why = `${filters} filters × (${kernelSize} × ${inputChannels} weights + 1 bias)`;
-          assert.equal(got, expected, `conv1dParams(${kernelSize}, ${inputChannels}, ${filters}) should be ${expected} (${why}), got ${got}`);
-        }
-      },
-    ),
+          assert.equal(got, expected, `conv1dParams(${kernelSize}, ${inputChannels}, ${filters}) should be ${expected} (${why}), got ${show(got)}`);
+        }),
+      );
+    }),
     // features[position][channel] → for each channel, its largest value over all positions.
-    "l4-global-max-pool": exercise<{ globalMaxPool: (features: number[][]) => number[] }>(["globalMaxPool"], ({ globalMaxPool }) => {
+    "l4-global-max-pool": exercise<{ globalMaxPool: (features: number[][]) => number[] }>((call) => {
       const cases: Array<[number[][], number[]]> = [
         [[[1, -2, 3], [4, -5, 0]], [4, -2, 3]],
         [[[-5, -7], [-6, -1], [-8, -3]], [-5, -1]],
         [[[2.5]], [2.5]],
         [[[0, 9], [9, 0], [4, 4], [1, 1]], [9, 9]],
       ];
-      for (const [features, expected] of cases) {
-        const got = globalMaxPool(features.map((row) => [...row]));
-        assert.deepEqual(got, expected, `globalMaxPool(${JSON.stringify(features)}) should be [${expected.join(", ")}], got ${JSON.stringify(got)}`);
-      }
+      return cases.map(([features, expected]) =>
+        call("globalMaxPool", features).expect((got) => {
+          assert.deepEqual(got, expected, `globalMaxPool(${JSON.stringify(features)}) should be [${expected.join(", ")}], got ${JSON.stringify(got)}`);
+        }),
+      );
     }),
   },
 };
