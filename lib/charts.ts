@@ -88,7 +88,8 @@ export function chartSpecHtml(spec: ChartSpec, options: Omit<ChartOptions, "heig
     `var spec = ${json};\n` +
     `claim(${JSON.stringify(`div.imdb-course-chart[id="${id}"]`)}, function (div) {\n` +
     `  whenPlotly(div, function (problem) {\n` +
-    `    if (problem) { var note = document.createElement("p"); note.style.color = div.querySelector("img") ? "#666" : "#b00"; note.textContent = "This chart cannot be drawn: " + problem; div.appendChild(note); return; }\n` +
+    `    if (problem && div.querySelector("img") && !inJupyter()) return; // GitHub, nbviewer, nbconvert: the static image is the chart\n` +
+    `    if (problem) { var note = document.createElement("p"); note.style.color = "#b00"; note.textContent = "This chart cannot be drawn: " + problem; div.appendChild(note); return; }\n` +
     `    div.innerHTML = ""; window.Plotly.newPlot(div, spec.data, spec.layout, spec.config);\n` +
     `  });\n` +
     `});\n` +
@@ -140,6 +141,7 @@ function bundleSource(relativePath: string): string {
 
 /**
  * Runs in the browser (ES5, no imports), at the top of every chart's script:
+ * - `inJupyter()`: whether a Jupyter notebook page (classic, or JupyterLab and Notebook 7) holds the output;
  * - `claim(selector, then)` calls `then(element)` with the first element that
  *   matches and no earlier script claimed, waiting while JupyterLab has not yet
  *   attached the output to the page;
@@ -147,7 +149,10 @@ function bundleSource(relativePath: string): string {
  *   exists, or `callback(problem)` with a sentence saying why it cannot and what
  *   to do. One load per URL per page; charts that ask while it loads wait for it.
  */
-const CHART_RUNTIME = `function claim(selector, then) {
+const CHART_RUNTIME = `function inJupyter() {
+  return document.body.hasAttribute("data-notebook-path") || document.getElementById("jupyter-config-data") !== null;
+}
+function claim(selector, then) {
   var tries = 0;
   (function look() {
     var found = document.querySelectorAll(selector);
@@ -174,7 +179,7 @@ function whenPlotly(element, callback) {
     var xsrf = /(?:^|;\\s*)_xsrf=([^;]*)/.exec(document.cookie);
     return load(body.getAttribute("data-base-url") + "files/" + clean.join("/") + (xsrf ? "?_xsrf=" + xsrf[1] : ""));
   }
-  if (!document.getElementById("jupyter-config-data")) {
+  if (!inJupyter()) {
     return callback("this page has no plotly.js and is not served by Jupyter: open the notebook in Jupyter (\`npm start\` in the course folder) and run it.");
   }
   // JupyterLab 3/4 and Notebook 7 resolve relative src attributes of an output against the notebook's folder, just after it appears.

@@ -68,10 +68,11 @@ interface Output {
 
 /**
  * Rebuilds the chart outputs of one notebook file in place (with static images
- * when `renderer` is given) and its `loadPlotly` output. Returns how many
- * charts it found and how many images it drew.
+ * when `renderer` gives one; it is asked only once a chart is found, since
+ * starting Chromium takes seconds) and its `loadPlotly` output. Returns how
+ * many charts it found and how many images it drew.
  */
-export async function refreshChartOutputs(file: string, renderer: ChartRenderer | undefined): Promise<{ charts: number; images: number }> {
+export async function refreshChartOutputs(file: string, renderer: () => Promise<ChartRenderer | undefined>): Promise<{ charts: number; images: number }> {
   const { notebook, problem } = readNotebookFile(file);
   if (notebook === undefined) throw new Error(`${file}: ${problem}`);
   const notebookDir = path.dirname(path.resolve(file));
@@ -91,8 +92,9 @@ export async function refreshChartOutputs(file: string, renderer: ChartRenderer 
       const chart = parseChartHtml(html);
       if (chart === undefined) continue;
       charts += 1;
-      if (renderer === undefined) continue;
-      const image = await renderer.png(chart.spec);
+      const drawer = await renderer();
+      if (drawer === undefined) continue;
+      const image = await drawer.png(chart.spec);
       images += 1;
       output.data = {
         ...output.data,

@@ -11,7 +11,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { openChartRenderer, refreshChartOutputs } from "./chart-images";
+import { openChartRenderer, refreshChartOutputs, type ChartRenderer } from "./chart-images";
 import { buildLib, findPython, INSTALL_JUPYTER_HINT, jupyterEnv, writeKernelSpec } from "./jupyter-env";
 
 const USAGE = "Usage: npm run notebooks -- [--out DIR] [--timeout SECONDS] [--learner] [--charts-only] NOTEBOOK.ipynb…";
@@ -48,15 +48,21 @@ async function main(): Promise<number> {
 }
 
 async function addChartImages(files: string[]): Promise<void> {
-  const renderer = await openChartRenderer();
+  let opening: Promise<ChartRenderer | string> | undefined;
+  const renderer = async () => {
+    const opened = await (opening ??= openChartRenderer());
+    return typeof opened === "string" ? undefined : opened;
+  };
   try {
     for (const file of files) {
-      const { charts, images } = await refreshChartOutputs(file, typeof renderer === "string" ? undefined : renderer);
+      const { charts, images } = await refreshChartOutputs(file, renderer);
       if (charts === 0) continue;
-      console.log(typeof renderer === "string" ? `CHARTS ${file}: ${charts} charts without a static image: ${renderer}.` : `CHARTS ${file}: ${images} static images rendered with Chromium.`);
+      const opened = await opening;
+      console.log(typeof opened === "string" ? `CHARTS ${file}: ${charts} charts without a static image: ${opened}.` : `CHARTS ${file}: ${images} static images rendered with Chromium.`);
     }
   } finally {
-    if (typeof renderer !== "string") await renderer.close();
+    const opened = await opening;
+    if (opened !== undefined && typeof opened !== "string") await opened.close();
   }
 }
 

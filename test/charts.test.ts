@@ -63,6 +63,8 @@ function fakePage(options: { body?: Record<string, string>; cookie?: string; jup
       const [, tag, attributeText] = /^<(\w+)([^>]*)>/.exec(html) ?? [];
       const attributes = Object.fromEntries([...attributeText.matchAll(/([\w-]+)(?:="([^"]*)")?/g)].map(([, name, value]) => [name, (value ?? "").replace(/&quot;/g, '"').replace(/&amp;/g, "&")]));
       const element = new FakeElement(tag, attributes);
+      // The placeholder's static image, if any: the scripts only ask whether there is one.
+      if (/^<div[^>]*><img /.test(html)) element.children.push(new FakeElement("img"));
       elements.push(element);
       for (const [, body] of html.matchAll(/<script>([\s\S]*?)<\/script>/g)) vm.runInContext(body, context);
       return element;
@@ -127,6 +129,10 @@ describe("where a chart loads plotly.js from", () => {
     const lonely = notJupyter.run(chartHtml(traces, {}, { notebookDir: NOTEBOOKS }));
     await tick();
     expect(lonely.children.map((c) => c.textContent)).toEqual([expect.stringMatching(/cannot be drawn: this page has no plotly.js and is not served by Jupyter.*npm start/)]);
+
+    const withImage = fakePage().run(chartHtml(traces, {}, { notebookDir: NOTEBOOKS, staticImage: "data:image/png;base64,iVBORw0KGgo=" }));
+    await tick();
+    expect(withImage.children.map((c) => c.tagName), "a static image stands for the chart outside Jupyter, without a note").toEqual(["img"]);
 
     const rootedInNotebooks = fakePage({ body: { "data-notebook-path": "01.ipynb", "data-base-url": "/" } });
     const outside = rootedInNotebooks.run(chartHtml(traces, {}, { notebookDir: NOTEBOOKS }));

@@ -173,7 +173,7 @@ describe("a learner notebook in Jupyter, driven by Chromium", () => {
     const renderer = await openChartRenderer();
     if (typeof renderer === "string") throw new Error(renderer);
     try {
-      expect(await refreshChartOutputs(file, renderer)).toEqual({ charts: 2, images: 2 });
+      expect(await refreshChartOutputs(file, async () => renderer)).toEqual({ charts: 2, images: 2 });
     } finally {
       await renderer.close();
     }
