@@ -45,9 +45,10 @@ export function frameTable(frame: FrameLike): Table {
 }
 
 /**
- * An HTML table (lesson 1): numbers right-aligned, integers (and numbers
- * within rounding error of one) with thousands separators ("25,000"), other
- * numbers with `digits` decimals, text escaped.
+ * An HTML table (lesson 1): numbers right-aligned; a column whose numbers are
+ * all integers (or within rounding error of one) shows them with thousands
+ * separators ("25,000"), any other column shows every number with `digits`
+ * decimals, so 87 stands as "87.00" among "86.82"; text escaped.
  */
 export function tableHtml(table: Table, options: TableOptions = {}): string {
   const digits = options.digits ?? 3;
@@ -55,9 +56,10 @@ export function tableHtml(table: Table, options: TableOptions = {}): string {
   if (table.index !== undefined && table.index.length !== table.rows.length) {
     throw new Error(`tableHtml: the index has ${table.index.length} labels for ${table.rows.length} rows; give one label per row.`);
   }
-  const cell = (tag: "td" | "th", value: unknown) => {
+  const wholeColumns = table.columns.map((_, c) => table.rows.every((row) => typeof row[c] !== "number" || isWhole(row[c] as number)));
+  const cell = (tag: "td" | "th", value: unknown, whole: boolean) => {
     const align = typeof value === "number" ? ' style="text-align:right"' : "";
-    return `<${tag}${align}>${escapeHtml(formatValue(value, digits))}</${tag}>`;
+    return `<${tag}${align}>${escapeHtml(formatValue(value, whole ? 0 : digits))}</${tag}>`;
   };
   const head = [...(table.index ? [""] : []), ...table.columns].map((c) => `<th>${escapeHtml(c)}</th>`).join("");
   const body = table.rows
@@ -65,8 +67,8 @@ export function tableHtml(table: Table, options: TableOptions = {}): string {
       if (row.length !== table.columns.length) {
         throw new Error(`tableHtml: row ${i + 1} has ${row.length} values for ${table.columns.length} columns; give one value per column.`);
       }
-      const label = table.index ? cell("th", table.index[i]) : "";
-      return `<tr>${label}${row.map((v) => cell("td", v)).join("")}</tr>`;
+      const label = table.index ? cell("th", table.index[i], true) : "";
+      return `<tr>${label}${row.map((v, c) => cell("td", v, wholeColumns[c])).join("")}</tr>`;
     })
     .join("\n");
   const caption = options.caption === undefined ? "" : `<caption>${escapeHtml(options.caption)}</caption>\n`;
@@ -84,11 +86,14 @@ function formatValue(value: unknown, digits: number): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") {
     if (Number.isNaN(value)) return "";
-    // A percentile like 597.0000000000001 is an integer up to rounding: shown as one.
-    if (Math.abs(value - Math.round(value)) <= 1e-9 * Math.max(1, Math.abs(value))) return Math.round(value).toLocaleString("en-US");
     return value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
   }
   return String(value);
+}
+
+/** 597.0000000000001 is an integer up to rounding. */
+function isWhole(value: number): boolean {
+  return Number.isNaN(value) || Math.abs(value - Math.round(value)) <= 1e-9 * Math.max(1, Math.abs(value));
 }
 
 function escapeHtml(text: string): string {

@@ -8,9 +8,14 @@ describe("tableHtml", () => {
     expect(html).toContain('<tr><td>train</td><td style="text-align:right">25,000</td><td style="text-align:right">234.8</td></tr>');
   });
 
-  it("shows a number within rounding error of an integer as that integer", () => {
-    const html = tableHtml({ columns: ["p95"], rows: [[597.0000000000001], [596.9999999999999], [597.05]] }, { digits: 1 });
-    expect(html.match(/>[^<]+<\/td>/g)).toEqual([">597</td>", ">597</td>", ">597.1</td>"]);
+  it("shows a column of integers (up to rounding error) as integers", () => {
+    const html = tableHtml({ columns: ["p95"], rows: [[597.0000000000001], [596.9999999999999], [1200]] }, { digits: 1 });
+    expect(html.match(/>[^<]+<\/td>/g)).toEqual([">597</td>", ">597</td>", ">1,200</td>"]);
+  });
+
+  it("gives every number of a column with a fraction the same decimals, integers included", () => {
+    const html = tableHtml({ columns: ["model", "accuracy"], rows: [["a", 87], ["b", 86.82], ["c", 597.0000000000001]] }, { digits: 2 });
+    expect(html.match(/>[^<]+<\/td>/g)).toEqual([">a</td>", ">87.00</td>", ">b</td>", ">86.82</td>", ">c</td>", ">597.00</td>"]);
   });
 
   it("shows an index as a first header column, with an empty corner", () => {
