@@ -1,5 +1,5 @@
-import vm from "node:vm";
 import { describe, expect, it } from "vitest";
+import { parseChartHtml } from "../lib/charts";
 import { modelComparisonChartHtml, modelComparisonTable, trainingSecondsOf } from "../lib/model-comparison";
 import type { SavedSentimentModelInfo } from "../lib/predict";
 
@@ -36,12 +36,9 @@ describe("modelComparisonTable", () => {
 
 describe("modelComparisonChartHtml", () => {
   it("draws accuracy (dots from 50%), training time and parameters (bars from zero, labelled) for the same models", () => {
-    const calls: unknown[][] = [];
-    const html = modelComparisonChartHtml([mlp, ngrams, unmeasured]);
-    for (const [, body] of html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)) {
-      vm.runInContext(body, vm.createContext({ window: { Plotly: { newPlot: (...args: unknown[]) => calls.push(args) } } }));
-    }
-    const [, data, layout] = calls[0] as [string, { type: string; x: string[]; y: (number | null)[]; text: string[]; yaxis: string }[], Record<string, { type?: string; range?: number[] }>];
+    const { spec } = parseChartHtml(modelComparisonChartHtml([mlp, ngrams, unmeasured]))!;
+    const data = spec.data as unknown as { type: string; x: string[]; y: (number | null)[]; text: string[]; yaxis: string }[];
+    const layout = spec.layout as unknown as Record<string, { type?: string; range?: number[] }>;
     expect(data.map((t) => t.yaxis)).toEqual(["y", "y2", "y3"]);
     expect(data[0].x).toEqual(["embedding-mlp", "nb-logistic-regression", "my-model"]);
     expect(data[0].y).toEqual([87.5, 91.2, null]);
