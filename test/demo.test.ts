@@ -10,7 +10,8 @@ import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import * as tf from "@tensorflow/tfjs";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "./headless-chromium";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { initBackend } from "../lib/backend";
 import { trainNgramSentimentModel } from "../lib/ngrams";
@@ -21,7 +22,6 @@ import { fixtureEntries, makeMirror, setImdbEnv, tempDir, type FixtureReview } f
 
 const ROOT = path.resolve(__dirname, "..");
 const ARTIFACTS = path.join(ROOT, "test", "artifacts");
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
 const POSITIVE_WORDS = ["good", "great", "wonderful", "moving", "funny", "superb", "loved", "beautiful"];
 const NEGATIVE_WORDS = ["bad", "awful", "boring", "dull", "worst", "waste", "poor", "mess"];
@@ -148,12 +148,7 @@ describe.sequential("the exported demo page, in headless Chromium from file:// w
       expected.set(name, predictions.map((p) => p.probability));
     }
     summary = await writeDemo(outDir, { modelsDir, scale: "smoke" });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      chromiumSandbox: false,
-      args: ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-        "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>"],
-    });
+    browser = await launchChromium({ offline: true });
   }, 120_000);
 
   afterAll(async () => {

@@ -9,7 +9,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "./headless-chromium";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PLOTLY_BUNDLE_ATTRIBUTE, loadPlotlyHtml, chartHtml } from "../lib/charts";
 import { COURSE_MODELS } from "../lib/predict";
@@ -33,7 +34,6 @@ const SETUP_SECTIONS = SETUP.cells
 const ROOT = path.resolve(__dirname, "..");
 const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 const ARTIFACTS = path.join(ROOT, "test", "artifacts");
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
 function notebook(cells: NotebookCell[], metadata: Record<string, unknown> = {}): Notebook {
   return { cells, metadata, nbformat: 4, nbformat_minor: 5 };
@@ -296,13 +296,7 @@ describe.sequential("npm run export, opened in headless Chromium offline", () =>
     const chartNotebook = path.join(sources, "98-charts-offline.ipynb");
     writeFileSync(chartNotebook, JSON.stringify(CHART_NOTEBOOK));
     exported = runExport(["--solutions", "00", chartNotebook, "--out", solutionsDir]);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      chromiumSandbox: false,
-      // Anything that still tries the network meets a proxy that refuses it.
-      args: ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-        "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>"],
-    });
+    browser = await launchChromium({ offline: true });
   }, 300_000);
 
   afterAll(async () => {

@@ -10,14 +10,14 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "./headless-chromium";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chartHtml } from "../lib/charts";
 import { openChartRenderer, refreshChartOutputs } from "../scripts/chart-images";
 
 const ROOT = path.resolve(__dirname, "..");
 const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const LESSON = "01-exploring-reviews.ipynb";
 const MAX_SAVED_BYTES = 1_000_000;
 
@@ -88,11 +88,7 @@ describe("a learner notebook in Jupyter, driven by Chromium", () => {
       server.on("exit", () => reject(new Error(`Jupyter exited before serving:\n${log}`)));
     });
     url = base;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      chromiumSandbox: false,
-      args: ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-    });
+    browser = await launchChromium({ offline: false });
   }, 60_000);
 
   afterAll(async () => {
