@@ -2,7 +2,7 @@
 // Each piece is written in the lesson, in the cell named above it; change it there and regenerate.
 import * as tf from "@tensorflow/tfjs";
 
-// solutions/05-lstm.ipynb, cell 12 ("Exercise 2 (3 points): write the LSTM network")
+// solutions/05-lstm.ipynb, cell 11 ("Exercise 2 (3 points): write the LSTM network")
 /** Lesson 5's network: Embedding(vocabSize, 128) → LSTM(60, sigmoid gates, forget bias 1) → Dense(1, sigmoid). */
 export function buildLstmModel(vocabSize: number, maxlen: number): tf.Sequential {
   const model = tf.sequential({
@@ -16,7 +16,7 @@ export function buildLstmModel(vocabSize: number, maxlen: number): tf.Sequential
   return model;
 }
 
-// solutions/05-lstm.ipynb, cell 32 ("The remedies, measured")
+// solutions/05-lstm.ipynb, cell 31 ("The remedies, measured")
 /** Lesson 5's network with dropout: SpatialDropout1D(0.2) after the embedding, Dropout(0.5) after the LSTM. */
 export function buildLstmDropoutModel(vocabSize: number, maxlen: number): tf.Sequential {
   const model = tf.sequential({
@@ -32,7 +32,7 @@ export function buildLstmDropoutModel(vocabSize: number, maxlen: number): tf.Seq
   return model;
 }
 
-// solutions/05-lstm.ipynb, cell 46 ("Exercise 4 (2 points): compile with a learning rate")
+// solutions/05-lstm.ipynb, cell 45 ("Exercise 4 (2 points): compile with a learning rate")
 /** Compiles `model` again with Adam at `learningRate` (binary cross-entropy, accuracy) and returns it. */
 export function compileWithLearningRate(model: tf.LayersModel, learningRate: number): tf.LayersModel {
   model.compile({ optimizer: tf.train.adam(learningRate), loss: "binaryCrossentropy", metrics: ["accuracy"] });

@@ -4,6 +4,8 @@
  */
 import assert from "node:assert/strict";
 import { exercise, show, type LessonChecks } from "../../scripts/grading/checks-api";
+import { modelExercise } from "../../scripts/grading/model-checks";
+import { compiledAs } from "./compiled-model";
 
 type Side = "pre" | "post";
 type PadSequence = (sequence: number[], maxlen: number, padding?: Side, truncating?: Side) => number[];
@@ -34,35 +36,38 @@ const checks: LessonChecks = {
         });
       });
     }),
-    // Embedding: one vector of `dimensions` numbers per index; Dense: one
-    // weight per input for each unit, plus one bias per unit.
-    "l3-parameter-counts": exercise<{ embeddingParams: (vocabSize: number, dimensions: number) => number; denseParams: (inputs: number, units: number) => number }>(
-      (call) => {
-        const embedding: Array<[number, number, number]> = [
-          [20000, 128, 2_560_000],
-          [1, 1, 1],
-          [7, 2, 14],
-        ];
-        const dense: Array<[number, number, number]> = [
-          [4, 3, 15],
-          [3, 4, 16],
-          [60, 1, 61],
-          [10000, 512, 5_120_512],
-        ];
-        return [
-          ...embedding.map(([vocabSize, dimensions, expected]) =>
-            call("embeddingParams", vocabSize, dimensions).expect((got) => {
-              assert.equal(got, expected, `embeddingParams(${vocabSize}, ${dimensions}) should be ${expected} (one vector of ${dimensions} per index), got ${show(got)}`);
-            }),
-          ),
-          ...dense.map(([inputs, units, expected]) =>
-            call("denseParams", inputs, units).expect((got) => {
-              assert.equal(got, expected, `denseParams(${inputs}, ${units}) should be ${expected} (${inputs} × ${units} weights + ${units} biases), got ${show(got)}`);
-            }),
-          ),
-        ];
-      },
+    // Embedding(vocabSize, 32) → Flatten → Dense(250, relu) → Dense(1, sigmoid),
+    // compiled with Adam and binary cross-entropy; sizes worked out by hand
+    // for a vocabulary of 300 words and reviews of 20.
+    "l3-embedding-mlp": compiledAs(
+      modelExercise({
+        fn: "buildEmbeddingMlp",
+        args: [300, 20],
+        layers: [
+          // The review length is checked through the output shape, so inputShape: [maxlen] is as good as inputLength.
+          { className: "Embedding", config: { inputDim: 300, outputDim: 32 }, outputShape: [null, 20, 32], params: 300 * 32 },
+          { className: "Flatten", outputShape: [null, 640], params: 0 },
+          { className: "Dense", config: { units: 250, activation: "relu" }, outputShape: [null, 250], params: 640 * 250 + 250 },
+          { className: "Dense", config: { units: 1, activation: "sigmoid" }, outputShape: [null, 1], params: 251 },
+        ],
+        loss: "binaryCrossentropy",
+      }),
+      { optimizer: "Adam", accuracy: true },
     ),
+    // vocabSize·embeddingDim + (maxlen·embeddingDim·hidden + hidden) + (hidden + 1).
+    "l3-embedding-mlp-parameters": exercise<{ embeddingMlpParameters: (vocabSize: number, embeddingDim: number, maxlen: number, hidden: number) => number }>((call) => {
+      const cases: Array<[number, number, number, number, number, string]> = [
+        [7, 2, 5, 3, 51, "14 + (30 + 3) + 4"],
+        [1, 1, 1, 1, 5, "1 + (1 + 1) + 2"],
+        [100, 8, 10, 16, 2113, "800 + (1,280 + 16) + 17"],
+        [20000, 16, 200, 64, 524_929, "320,000 + (204,800 + 64) + 65"],
+      ];
+      return cases.map(([vocabSize, embeddingDim, maxlen, hidden, expected, why]) =>
+        call("embeddingMlpParameters", vocabSize, embeddingDim, maxlen, hidden).expect((got) => {
+          assert.equal(got, expected, `embeddingMlpParameters(${vocabSize}, ${embeddingDim}, ${maxlen}, ${hidden}) should be ${expected} (embedding + dense + output: ${why}), got ${show(got)}`);
+        }),
+      );
+    }),
   },
 };
 

@@ -3,16 +3,16 @@
  * them, on cases worked out by hand (not the check cells' cases).
  */
 import assert from "node:assert/strict";
-import { exercise, type LessonChecks } from "../../scripts/grading/checks-api";
+import { exercise, show, type LessonChecks } from "../../scripts/grading/checks-api";
 
 type Counts = { truePositives: number; falsePositives: number; trueNegatives: number; falseNegatives: number };
 
 function assertNumbers(got: unknown, expected: number[], call: string): void {
-  assert.ok(Array.isArray(got), `${call} should return an array of ${expected.length} numbers, got ${JSON.stringify(got)}`);
+  assert.ok(Array.isArray(got), `${call} should return an array of ${expected.length} numbers, got ${show(got)}`);
   const values = got as unknown[];
-  assert.equal(values.length, expected.length, `${call} should give ${expected.length} numbers, one per token, got ${values.length}: ${JSON.stringify(values)}`);
+  assert.equal(values.length, expected.length, `${call} should give ${expected.length} numbers, one per token, got ${values.length}: ${show(values)}`);
   values.forEach((value, i) => {
-    assert.ok(typeof value === "number" && Math.abs(value - expected[i]) < 1e-9, `${call} should be [${expected.join(", ")}], got ${JSON.stringify(values)}: position ${i} differs`);
+    assert.ok(typeof value === "number" && Math.abs(value - expected[i]) < 1e-9, `${call} should be [${expected.join(", ")}], got ${show(values)}: position ${i} differs`);
   });
 }
 
@@ -20,7 +20,7 @@ const checks: LessonChecks = {
   slug: "09-inside-the-models",
   exercises: {
     // Each known unigram / bigram's effect counts once, split evenly over its occurrences, then over its tokens.
-    "l9-token-contributions": exercise<{ tokenContributions: (tokens: string[], effects: Map<string, number>) => number[] }>(["tokenContributions"], ({ tokenContributions }) => {
+    "l9-token-contributions": exercise<{ tokenContributions: (tokens: string[], effects: Map<string, number>) => number[] }>((call) => {
       const cases: Array<[string[], Array<[string, number]>, number[]]> = [
         // "great" alone: 2; "not great": −1 over its 2 tokens.
         [["not", "great"], [["great", 2], ["not great", -1]], [-0.5, 1.5]],
@@ -30,34 +30,35 @@ const checks: LessonChecks = {
         [["a", "a", "a"], [["a a", 0.8]], [0.2, 0.4, 0.2]],
         [["unknown", "words"], [["good", 1]], [0, 0]],
       ];
-      for (const [tokens, effects, expected] of cases) {
-        const call = `tokenContributions(${JSON.stringify(tokens)}, ${JSON.stringify(Object.fromEntries(effects))})`;
-        assertNumbers(tokenContributions([...tokens], new Map(effects)), expected, call);
-      }
+      return cases.map(([tokens, effects, expected]) =>
+        call("tokenContributions", tokens, new Map(effects)).expect((got) => {
+          assertNumbers(got, expected, `tokenContributions(${JSON.stringify(tokens)}, ${JSON.stringify(Object.fromEntries(effects))})`);
+        }),
+      );
     }),
-    // score(tokens) − score(tokens without position i), for each i; tokens unchanged.
-    "l9-occlusion": exercise<{ occlusion: (tokens: string[], score: (tokens: string[]) => number) => number[] }>(["occlusion"], ({ occlusion }) => {
-      const length = (tokens: string[]) => tokens.length;
-      // Counts "a" only when it comes before any "b": removing the "b" frees the "a" after it.
-      const aBeforeB = (tokens: string[]) => {
-        const firstB = tokens.indexOf("b");
-        return tokens.filter((t, i) => t === "a" && (firstB < 0 || i < firstB)).length;
-      };
-      const cases: Array<[string, (tokens: string[]) => number, string[], number[]]> = [
-        ["length", length, ["x", "y", "z"], [1, 1, 1]],
-        // Whole: 1. Without the first "a": 0; without "b": 2; without the last "a": 1.
-        ["aBeforeB", aBeforeB, ["a", "b", "a"], [1, -1, 0]],
-        ["length", length, [], []],
+    // scores(tokens) − scores(tokens without position i), texts keyed by their
+    // tokens joined with single spaces; tokens unchanged. Each table also holds
+    // the texts a wrong answer would look up (every occurrence removed), with
+    // scores that tell it apart.
+    "l9-occlusion": exercise<{ occlusion: (tokens: string[], scores: Map<string, number>) => number[] }>((call) => {
+      const cases: Array<[string[], Array<[string, number]>, number[]]> = [
+        // Whole 1; without position 0: "good not" 3; without 1: "not not" −2; without 2: "not good" 0.5. ("good" alone: 10.)
+        [["not", "good", "not"], [["not good not", 1], ["good not", 3], ["not not", -2], ["not good", 0.5], ["good", 10]], [-2, 3, 0.5]],
+        // Both positions leave "good": 4 − 2 each. ("" alone: 0.)
+        [["good", "good"], [["good good", 4], ["good", 2], ["", 0]], [2, 2]],
+        [["x", "y", "z"], [["x y z", 3], ["y z", 2], ["x z", 2.5], ["x y", 1]], [1, 0.5, 2]],
+        [[], [["", 0.25]], []],
       ];
-      for (const [name, score, tokens, expected] of cases) {
-        const input = [...tokens];
-        const call = `occlusion(${JSON.stringify(tokens)}, ${name})`;
-        assertNumbers(occlusion(input, score), expected, call);
-        assert.deepEqual(input, tokens, `${call} must leave its tokens as they were, got ${JSON.stringify(input)} afterwards`);
-      }
+      return cases.map(([tokens, scores, expected]) =>
+        call("occlusion", tokens, new Map(scores)).expectWithArguments((got, [given]) => {
+          const shown = `occlusion(${JSON.stringify(tokens)}, ${show(new Map(scores))})`;
+          assertNumbers(got, expected, shown);
+          assert.deepEqual(given, tokens, `${shown} must leave its tokens as they were, got ${show(given)} afterwards`);
+        }),
+      );
     }),
     // Counts by true label; positive means probability > threshold (equal is negative); threshold defaults to 0.5.
-    "l9-confusion-counts": exercise<{ confusionCounts: (labels: number[], probabilities: number[], threshold?: number) => Counts }>(["confusionCounts"], ({ confusionCounts }) => {
+    "l9-confusion-counts": exercise<{ confusionCounts: (labels: number[], probabilities: number[], threshold?: number) => Counts }>((call) => {
       const labels = [0, 1, 1, 0, 0, 1, 1];
       const probabilities = [0.2, 0.7, 0.5, 0.8, 0.5, 0.99, 0.1];
       const cases: Array<[number | undefined, Counts]> = [
@@ -67,14 +68,15 @@ const checks: LessonChecks = {
         [0.15, { truePositives: 3, falsePositives: 3, trueNegatives: 0, falseNegatives: 1 }],
         [1, { truePositives: 0, falsePositives: 0, trueNegatives: 3, falseNegatives: 4 }],
       ];
-      for (const [threshold, expected] of cases) {
-        const call = `confusionCounts(${JSON.stringify(labels)}, ${JSON.stringify(probabilities)}${threshold === undefined ? "" : `, ${threshold}`})`;
-        const got = threshold === undefined ? confusionCounts([...labels], [...probabilities]) : confusionCounts([...labels], [...probabilities], threshold);
-        const picked = got === null || typeof got !== "object" ? got : {
-          truePositives: got.truePositives, falsePositives: got.falsePositives, trueNegatives: got.trueNegatives, falseNegatives: got.falseNegatives,
-        };
-        assert.deepEqual(picked, expected, `${call} should be ${JSON.stringify(expected)}, got ${JSON.stringify(got)}`);
-      }
+      return cases.map(([threshold, expected]) => {
+        const shown = `confusionCounts(${JSON.stringify(labels)}, ${JSON.stringify(probabilities)}${threshold === undefined ? "" : `, ${threshold}`})`;
+        const made = threshold === undefined ? call("confusionCounts", labels, probabilities) : call("confusionCounts", labels, probabilities, threshold);
+        return made.expect((got) => {
+          const counts = got as Partial<Counts> | null | undefined;
+          const picked = { truePositives: counts?.truePositives, falsePositives: counts?.falsePositives, trueNegatives: counts?.trueNegatives, falseNegatives: counts?.falseNegatives };
+          assert.deepEqual(picked, expected, `${shown} should be ${JSON.stringify(expected)}, got ${show(got)}`);
+        });
+      });
     }),
   },
 };

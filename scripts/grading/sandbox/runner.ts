@@ -13,7 +13,7 @@
 import { readFileSync, writeSync } from "node:fs";
 import Module from "node:module";
 import path from "node:path";
-import { decode, encode, wireText, WireError, type Wire } from "./wire";
+import { decode, encode, isModelData, wireText, WireError, type Wire } from "./wire";
 
 export interface SandboxCall {
   fn: string;
@@ -116,10 +116,29 @@ function truncate(text: string): string {
   return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)} … (${text.length - MAX_MESSAGE} more characters)` : text;
 }
 
+interface ModelsFromJson {
+  models: { modelFromJSON(json: { modelTopology: unknown }): Promise<unknown> };
+}
+
+/**
+ * A model the grader passes (as its topology) becomes a TensorFlow.js model,
+ * built with the same tfjs the learner's module loads; other values stay data.
+ */
+async function asArgument(value: unknown, job: SandboxJob): Promise<unknown> {
+  if (!isModelData(value)) return value;
+  const tf = Module.createRequire(job.fileName)("@tensorflow/tfjs") as ModelsFromJson;
+  return tf.models.modelFromJSON({ modelTopology: value.topology });
+}
+
 async function runCall(defined: Record<string, unknown>, call: SandboxCall, job: SandboxJob): Promise<CallOutcome> {
   const fn = defined[call.fn];
   if (typeof fn !== "function") return { thrown: `\`${call.fn}\` is not a function (it is ${fn === null ? "null" : typeof fn})` };
-  const args = call.args.map((arg) => decode(arg));
+  let args: unknown[];
+  try {
+    args = await Promise.all(call.args.map((arg) => asArgument(decode(arg), job)));
+  } catch (error) {
+    return { thrown: `the grader could not build the arguments of ${call.fn}: ${describeThrown(error, job)}` };
+  }
   let value: unknown;
   try {
     value = await (fn as (...a: unknown[]) => unknown)(...args);

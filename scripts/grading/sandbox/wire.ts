@@ -143,6 +143,8 @@ export async function encode(value: unknown, depth = 0, seen: Set<object> = new 
       return { $: "tensor", shape: [...object.shape], dtype: object.dtype, values };
     }
     if (isModel(object)) return { $: "model", topology: object.toJSON(null, false), training: trainingOf(object) };
+    // A model the grader passes as an argument, already in its data form.
+    if (isModelData(object)) return { $: "model", topology: object.topology, training: object.training };
     const entries: Record<string, Wire> = {};
     for (const key of Object.keys(object)) entries[key] = await encode((object as Record<string, unknown>)[key], depth + 1, seen);
     return { $: "object", v: entries };
