@@ -4,7 +4,7 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -15,6 +15,7 @@ import { describeProcesses, descendantsOf, killSurvivors, runLeavingNothingBehin
 const ROOT = path.resolve(__dirname, "..");
 const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 /** Node's arguments in `npm start`. */
+const ARTIFACTS = path.resolve(__dirname, "artifacts");
 const START_ARGS = ["--import", "tsx", "scripts/open-course.ts"];
 
 /** Runs one of scripts/ to its end; a process it leaves running (a Jupyter kernel, say) fails the test. */
@@ -87,17 +88,25 @@ describe("course setup", () => {
     expect(output).toContain("the data folder is empty");
   }, 120_000);
 
-  it("runs a learner's copy: exercise checks must fail with the stub message, other cells must pass", async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "nb-learner-"));
+  it("runs a learner's copy: exercise checks must report their exercise as not solved yet, other cells must pass", async () => {
+    // Inside the project, so that the notebook's kernel resolves "imdb-course" for check().
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const dir = mkdtempSync(path.join(ARTIFACTS, "nb-learner-"));
     const solution = notebookOf(
-      ["const a = 1;", "function double(x: number): number {\n  // BEGIN SOLUTION\n  return 2 * x;\n  // END SOLUTION\n}", "console.log(double(2));", "console.log(a + 1);"],
+      [
+        'import { check } from "imdb-course";\nconst a = 1;',
+        "function double(x: number): number {\n  // BEGIN SOLUTION\n  return 2 * x;\n  // END SOLUTION\n}",
+        'await check("double", () => {\n  if (double(2) !== 4) throw new Error("double(2) should be 4");\n});',
+        "console.log(a + 1);",
+      ],
       [{}, { nbgrader: { grade_id: "double", solution: true } }, { nbgrader: { grade_id: "double-check", grade: true } }],
     );
     const learnerCopy = writeNotebook(dir, "learner.ipynb", toLearnerNotebook(solution, "solution"));
     const solved = writeNotebook(dir, "solved.ipynb", solution);
     const { status, output } = await runScript("run-notebooks.ts", ["--learner", "--out", path.join(dir, "out"), learnerCopy, solved]);
+    rmSync(dir, { recursive: true, force: true });
     expect(output).toMatch(/OK .*learner\.ipynb/);
-    expect(output).toMatch(/FAIL .*solved\.ipynb: cell \[3\][\s\S]*not stubbed/);
+    expect(output).toMatch(/FAIL .*solved\.ipynb: cell \[3\][\s\S]*did not report its exercise as not solved yet/);
     expect(status).toBe(1);
   }, 120_000);
 
