@@ -17,7 +17,6 @@ import { chartHtml } from "../lib/charts";
 import { openChartRenderer, refreshChartOutputs } from "../scripts/chart-images";
 
 const ROOT = path.resolve(__dirname, "..");
-const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 const LESSON = "01-exploring-reviews.ipynb";
 const MAX_SAVED_BYTES = 1_000_000;
 
@@ -40,6 +39,15 @@ function descendants(root: number): number[] {
     for (const [pid, ppid] of table) if (ppid === parent) { found.push(pid); queue.push(pid); }
   }
   return found;
+}
+
+function commandOf(pid: number): string {
+  try {
+    const state = /^State:\s*(.*)$/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return `${readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ").trim()} (${state})`;
+  } catch {
+    return "(gone)";
+  }
 }
 
 function alive(pid: number): boolean {
@@ -68,7 +76,8 @@ describe("a learner notebook in Jupyter, driven by Chromium", () => {
     notebookFile = path.join(workDir, LESSON);
     copyFileSync(path.join(ROOT, "notebooks", LESSON), notebookFile);
     const port = await freePort();
-    server = spawn(process.execPath, [TSX, path.join(ROOT, "scripts", "open-course.ts"), "--no-browser", `--port=${port}`, "--ip=127.0.0.1"], {
+    // As package.json's "start" runs it: one Node process that passes signals on to Jupyter.
+    server = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "open-course.ts"), "--no-browser", `--port=${port}`, "--ip=127.0.0.1"], {
       cwd: ROOT,
       detached: true, // its own process group, so that the end of the test reaches every process it started
       env: { ...process.env, COURSE_SCALE: "smoke" },
@@ -96,18 +105,20 @@ describe("a learner notebook in Jupyter, driven by Chromium", () => {
     if (server?.pid !== undefined) {
       started = [server.pid, ...descendants(server.pid)];
       try {
-        process.kill(-server.pid, "SIGTERM"); // the notebook server shuts its kernels down on SIGTERM
+        // As a supervisor stops `npm start`: the launcher passes SIGTERM on to Jupyter, which shuts its kernels down.
+        process.kill(server.pid, "SIGTERM");
       } catch {
         // already gone
       }
-      const deadline = Date.now() + 15_000;
+      // Jupyter stops its kernels first; on a loaded machine that takes a while.
+      const deadline = Date.now() + 30_000;
       while (started.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-      const survivors = started.filter(alive);
-      for (const pid of survivors) process.kill(pid, "SIGKILL");
-      expect(survivors, "processes still running 15 s after the server was stopped").toEqual([]);
+      const survivors = started.filter(alive).map((pid) => `${pid}: ${commandOf(pid)}`);
+      for (const pid of started.filter(alive)) process.kill(pid, "SIGKILL");
+      expect(survivors, "processes still running 30 s after the server was stopped").toEqual([]);
     }
     if (workDir) rmSync(workDir, { recursive: true, force: true });
-  }, 30_000);
+  }, 45_000);
 
   it("runs every cell, draws every chart, and saves a small notebook", async () => {
     const page = await (browser as Browser).newPage();
