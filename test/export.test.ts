@@ -4,13 +4,13 @@
  * exporter because they have no saved outputs) opened in headless Chromium from
  * file:// with the network off.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "./headless-chromium";
+import { runLeavingNothingBehind } from "./process-tree";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PLOTLY_BUNDLE_ATTRIBUTE, loadPlotlyHtml, chartHtml } from "../lib/charts";
 import { COURSE_MODELS } from "../lib/predict";
@@ -47,14 +47,14 @@ const stdout = (text: string) => ({ output_type: "stream", name: "stdout", text 
 const NO_MODELS = mkdtempSync(path.join(os.tmpdir(), "export-no-models-"));
 afterAll(() => rmSync(NO_MODELS, { recursive: true, force: true }));
 
-function runExport(args: string[]): { status: number | null; output: string; seconds: number } {
+/** Runs `npm run export`; the calling test fails when anything the export started (nbconvert, a kernel) outlives it. */
+async function runExport(args: string[]): Promise<{ status: number | null; output: string; seconds: number }> {
   const started = performance.now();
-  const result = spawnSync(process.execPath, [TSX, path.join(ROOT, "scripts", "export.ts"), "--models", NO_MODELS, ...args], {
+  const result = await runLeavingNothingBehind(process.execPath, [TSX, path.join(ROOT, "scripts", "export.ts"), "--models", NO_MODELS, ...args], {
     cwd: ROOT,
-    encoding: "utf8",
     env: { ...process.env, COURSE_SCALE: "smoke" },
   });
-  return { status: result.status, output: `${result.stdout}${result.stderr}`, seconds: (performance.now() - started) / 1000 };
+  return { ...result, seconds: (performance.now() - started) / 1000 };
 }
 
 describe("resolveLessons", () => {
@@ -284,7 +284,7 @@ describe.sequential("npm run export, opened in headless Chromium offline", () =>
   let scratch: string;
   let sources: string;
   let solutionsDir: string;
-  let exported: ReturnType<typeof runExport>;
+  let exported: Awaited<ReturnType<typeof runExport>>;
   let browser: Browser;
 
   beforeAll(async () => {
@@ -295,7 +295,7 @@ describe.sequential("npm run export, opened in headless Chromium offline", () =>
     sources = mkdtempSync(path.join(ARTIFACTS, "export-sources-"));
     const chartNotebook = path.join(sources, "98-charts-offline.ipynb");
     writeFileSync(chartNotebook, JSON.stringify(CHART_NOTEBOOK));
-    exported = runExport(["--solutions", "00", chartNotebook, "--out", solutionsDir]);
+    exported = await runExport(["--solutions", "00", chartNotebook, "--out", solutionsDir]);
     browser = await launchChromium({ offline: true });
   }, 300_000);
 
@@ -412,7 +412,7 @@ describe.sequential("npm run export, opened in headless Chromium offline", () =>
 
   it("exports learner pages without outputs, saying where to run them", async () => {
     const learnerDir = path.join(scratch, "learner");
-    const result = runExport(["00", "--out", learnerDir]);
+    const result = await runExport(["00", "--out", learnerDir]);
     expect(result.status, result.output).toBe(0);
     const report = await openPage(path.join(learnerDir, "00-setup.html"));
     expect(report.codeCells).toBe(SETUP_CODE_CELLS);
@@ -422,26 +422,26 @@ describe.sequential("npm run export, opened in headless Chromium offline", () =>
     expect(readFileSync(path.join(learnerDir, "index.html"), "utf8")).toContain("Exercises");
   }, 180_000);
 
-  it("replaces a previous export but refuses a folder of other files", () => {
-    const again = runExport(["00", "--out", path.join(scratch, "learner")]);
+  it("replaces a previous export but refuses a folder of other files", async () => {
+    const again = await runExport(["00", "--out", path.join(scratch, "learner")]);
     expect(again.status, again.output).toBe(0);
     const foreign = path.join(scratch, "foreign");
     mkdirSync(foreign);
     writeFileSync(path.join(foreign, "notes.txt"), "mine");
-    const refused = runExport(["00", "--out", foreign]);
+    const refused = await runExport(["00", "--out", foreign]);
     expect(refused.status).toBe(1);
     expect(refused.output).toContain("already holds files that an export did not write");
     expect(readdirSync(foreign)).toEqual(["notes.txt"]);
   }, 180_000);
 
-  it("says which lessons exist when a name is unknown, and why an unexecuted notebook could not be run", () => {
-    const unknown = runExport(["--solutions", "99", "--out", path.join(scratch, "unknown")]);
+  it("says which lessons exist when a name is unknown, and why an unexecuted notebook could not be run", async () => {
+    const unknown = await runExport(["--solutions", "99", "--out", path.join(scratch, "unknown")]);
     expect(unknown.status).toBe(1);
     expect(unknown.output).toMatch(/Unknown lesson "99"\. Lessons in .*solutions: 00-setup/);
 
     const broken = path.join(sources, "97-broken.ipynb");
     writeFileSync(broken, JSON.stringify(notebook([{ ...code('throw new Error("this lesson is broken");'), id: "c" }], CHART_NOTEBOOK.metadata)));
-    const failed = runExport(["--solutions", broken, "--out", path.join(scratch, "broken")]);
+    const failed = await runExport(["--solutions", broken, "--out", path.join(scratch, "broken")]);
     expect(failed.status).toBe(1);
     expect(failed.output).toContain("this lesson is broken");
     expect(failed.output).toMatch(/97-broken\.ipynb has no saved outputs, and running it failed/);
