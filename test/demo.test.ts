@@ -11,7 +11,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import * as tf from "@tensorflow/tfjs";
 import type { Browser } from "playwright-core";
-import { launchChromium } from "./headless-chromium";
+import { launchChromium, watchedOfflinePage } from "./headless-chromium";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { initBackend } from "../lib/backend";
 import { trainNgramSentimentModel } from "../lib/ngrams";
@@ -167,13 +167,7 @@ describe.sequential("the exported demo page, in headless Chromium from file:// w
   });
 
   it("gives, for every text typed, the probabilities predictSentiment gives in Node, and loads nothing from outside its folder", async () => {
-    const context = await browser.newContext({ offline: true });
-    const requests: string[] = [];
-    const errors: string[] = [];
-    context.on("request", (request) => requests.push(request.url()));
-    const page = await context.newPage();
-    page.on("pageerror", (error) => errors.push(error.message));
-    page.on("console", (message) => { if (message.type() === "error") errors.push(message.text()); });
+    const { context, page, requests, errors } = await watchedOfflinePage(browser);
     const started = performance.now();
     await page.goto(pathToFileURL(path.join(outDir, DEMO_FILE)).href);
     await page.waitForSelector("body[data-ready], body[data-error]", { timeout: 30_000 });

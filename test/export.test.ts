@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
-import { launchChromium } from "./headless-chromium";
+import { launchChromium, watchedOfflinePage } from "./headless-chromium";
 import { runLeavingNothingBehind } from "./process-tree";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PLOTLY_BUNDLE_ATTRIBUTE, loadPlotlyHtml, chartHtml } from "../lib/charts";
@@ -305,15 +305,9 @@ describe.sequential("npm run export, opened in headless Chromium offline", () =>
   });
 
   async function openPage(file: string, screenshot?: string): Promise<PageReport> {
-    const context = await browser.newContext({ offline: true });
+    const { context, page, requests, errors } = await watchedOfflinePage(browser);
     // plotly.js is 10 MB: on a busy machine loading a page takes longer than playwright's default 30 s.
     context.setDefaultTimeout(120_000);
-    const requests: string[] = [];
-    const errors: string[] = [];
-    context.on("request", (request) => requests.push(request.url()));
-    const page = await context.newPage();
-    page.on("pageerror", (error) => errors.push(error.message));
-    page.on("console", (message) => { if (message.type() === "error") errors.push(message.text()); });
     await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
     // Strings and locators run in the page: this project's TypeScript has no DOM types.
     await page.waitForFunction('[...document.querySelectorAll(".imdb-course-chart")].every((c) => c.querySelector(".main-svg"))', null, { timeout: 20_000 })
