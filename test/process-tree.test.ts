@@ -4,11 +4,11 @@ import { killSurvivors, runWatched, survivorsAfter } from "./process-tree";
 describe("process tree watching", () => {
   it("finds a process that outlives the command that started it, and only that one", async () => {
     // The shell starts two sleeps: one it waits for, one it abandons.
-    const run = await runWatched("sh", ["-c", "sleep 0.3; sleep 30 & sleep 0.5"]);
+    const run = await runWatched("sh", ["-c", "sleep 1; sleep 30 & sleep 1"]);
     const survivors = await survivorsAfter(run.processes, 500);
     try {
       expect(run.status).toBe(0);
-      expect(run.processes.map((p) => p.command)).toEqual(expect.arrayContaining(["sleep 0.3", "sleep 30"]));
+      expect(run.processes.map((p) => p.command)).toEqual(expect.arrayContaining(["sleep 1", "sleep 30"]));
       expect(survivors.map((p) => p.command)).toEqual(["sleep 30"]);
     } finally {
       killSurvivors(survivors);
@@ -17,8 +17,9 @@ describe("process tree watching", () => {
   });
 
   it("reports none when every process ends", async () => {
-    const run = await runWatched("sh", ["-c", "sleep 0.3 & wait"]);
-    expect(run.processes.map((p) => p.command)).toContain("sleep 0.3");
+    // A second long: under load the 100 ms samples can come late, and a process must be sampled after its exec.
+    const run = await runWatched("sh", ["-c", "sleep 1 & wait"]);
+    expect(run.processes.map((p) => p.command)).toContain("sleep 1");
     expect(await survivorsAfter(run.processes, 2000)).toEqual([]);
   });
 });
