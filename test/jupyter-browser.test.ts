@@ -155,8 +155,19 @@ describe("a learner notebook in Jupyter, driven by Chromium", () => {
     const before = statSync(notebookFile).mtimeMs;
     await page.locator("#filelink").click();
     await page.locator("#save_checkpoint").click();
-    await expect.poll(() => statSync(notebookFile).mtimeMs, { timeout: 20_000 }).toBeGreaterThan(before);
-    const saved = readFileSync(notebookFile, "utf8");
+    // Notebook 6 writes the file in place (after a backup copy): wait until what is on disk is the whole new notebook.
+    const savedText = (): string | undefined => {
+      if (statSync(notebookFile).mtimeMs <= before) return undefined;
+      const text = readFileSync(notebookFile, "utf8");
+      try {
+        JSON.parse(text);
+        return text;
+      } catch {
+        return undefined;
+      }
+    };
+    await expect.poll(savedText, { timeout: 20_000 }).toBeDefined();
+    const saved = savedText() as string;
     const savedCells = JSON.parse(saved).cells.filter((c: { cell_type: string }) => c.cell_type === "code");
     expect(savedCells.at(-1).execution_count).toBe(codeCells);
     console.log(`${LESSON}: ${codeCells} code cells ran, ${charts} charts drew, saved notebook ${saved.length.toLocaleString("en-US")} bytes`);
