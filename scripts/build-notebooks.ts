@@ -1,7 +1,7 @@
 /**
  * `npm run build:notebooks [-- --check]`
  *
- * Generates notebooks/ (the learners' copies) and lib/lessons/ (the cells
+ * Generates notebooks/ (the learners' copies) and lib/models/lessons/ (the cells
  * marked `// @save`, see saved-cells.ts) from solutions/ (the source). Neither
  * is edited by hand. With --check, writes nothing and exits 1 when a generated
  * file is missing or out of date (the test suite runs this).
@@ -11,7 +11,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { writeFileAtomic } from "../lib/imdb/files";
+import { writeFileAtomic } from "../lib/util/files";
 import { readNotebookFile } from "./grading/notebook-file";
 import { changedByLearner, keepLearnerCopy, learnerNotebookText, MINE } from "./learner-copies";
 import { savedModule, savedModulePath } from "./saved-cells";

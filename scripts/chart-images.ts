@@ -3,7 +3,7 @@
  * notebook shows its charts where their scripts never run: a notebook Jupyter
  * does not trust, GitHub, nbviewer, `nbconvert --to html`.
  *
- * Each chart output (lib/charts.ts) is rebuilt from its spec with a PNG that
+ * Each chart output (lib/display/charts.ts) is rebuilt from its spec with a PNG that
  * headless Chromium renders with the course's own plotly.js: inside the chart's
  * HTML (what every viewer shows first, sanitised or not) and as the output's
  * `image/png` (for viewers that show no HTML). The output of `loadPlotly` is
@@ -13,8 +13,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { chartSpecHtml, loadPlotlyHtml, parseChartHtml, PLOTLY_BUNDLE_ATTRIBUTE, plotlyBundlePath, type ChartSpec } from "../lib/charts";
-import { writeFileAtomic } from "../lib/imdb/files";
+import { chartSpecHtml, loadPlotlyHtml, parseChartHtml, PLOTLY_BUNDLE_ATTRIBUTE, plotlyBundlePath, type ChartSpec } from "../lib/display/charts";
+import { writeFileAtomic } from "../lib/util/files";
 import { readNotebookFile } from "./grading/notebook-file";
 import { formatNotebook } from "./learner-notebook";
 

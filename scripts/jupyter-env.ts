@@ -5,7 +5,7 @@
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { writeFileAtomic } from "../lib/imdb/files";
+import { writeFileAtomic } from "../lib/util/files";
 
 export const PROJECT_ROOT = path.resolve(__dirname, "..");
 /** Folder that JUPYTER_PATH points at; kernels/tslab/kernel.json lives below it. */

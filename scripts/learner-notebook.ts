@@ -3,7 +3,7 @@
  * code between `// BEGIN SOLUTION` and `// END SOLUTION` becomes a line that
  * throws "not implemented yet", and every output is cleared.
  */
-import { notSolvedMessage } from "../lib/exercises";
+import { notSolvedMessage } from "../lib/display/exercises";
 
 export interface NotebookCell {
   cell_type: "code" | "markdown" | "raw";

@@ -9,10 +9,10 @@
  */
 import * as path from "node:path";
 import Papa from "papaparse";
-import { loadReviews, type Review } from "../lib/imdb";
-import { writeFileAtomic } from "../lib/imdb/files";
-import { shuffledIndices } from "../lib/ngrams/seeded-order";
-import { mulberry32 } from "../lib/seeded-random";
+import { loadReviews, type Review } from "../lib/data/imdb";
+import { writeFileAtomic } from "../lib/util/files";
+import { shuffledIndices } from "../lib/util/shuffle";
+import { mulberry32 } from "../lib/util/random";
 import { PROJECT_ROOT } from "./jupyter-env";
 
 const TARGET = path.join(PROJECT_ROOT, "data", "samples", "imdb-sample.csv");

@@ -11,7 +11,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { writeFileAtomic } from "../lib/imdb/files";
+import { writeFileAtomic } from "../lib/util/files";
 import { lessonNumber, lessonTitle, resolveLessons } from "./export/lessons";
 import { readNotebookFile } from "./grading/notebook-file";
 import { PROJECT_ROOT } from "./jupyter-env";

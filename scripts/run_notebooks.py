@@ -10,7 +10,7 @@ Usage (normally through `npm run notebooks -- FILES…`, which sets JUPYTER_PATH
 Without --out, each notebook is rewritten in place (atomically) with its outputs;
 run-notebooks.ts then gives its charts static images (chart-images.ts).
 --learner runs a generated learner notebook: every cell must run, and every
-exercise check cell must report its exercise as not solved yet (lib/exercises.ts).
+exercise check cell must report its exercise as not solved yet (lib/display/exercises.ts).
 Exit status: 0 when every notebook ran, 1 when one failed, 2 for bad usage.
 """
 import argparse
@@ -62,7 +62,7 @@ def write_atomically(nb, path):
     os.replace(tmp, path)
 
 
-# What lib/exercises.ts's check() prints for an exercise whose stub is still in place.
+# What lib/display/exercises.ts's check() prints for an exercise whose stub is still in place.
 NOT_SOLVED = "is not solved yet"
 
 

@@ -1,7 +1,7 @@
 /**
  * d2l's `#@save`, for TypeScript: a solution notebook's code cells that start
  * with `// @save` become one generated library module per lesson
- * (lib/lessons/<slug>.ts), so the network a lesson writes is the very code the
+ * (lib/models/lessons/<slug>.ts), so the network a lesson writes is the very code the
  * tests, the benchmark and later lessons import. Solution markers are dropped
  * (the module holds the reference answer); top-level declarations are exported.
  */
@@ -19,7 +19,7 @@ export function isSavedCell(source: string): boolean {
 
 /** The folder-relative path of the generated module for a lesson slug. */
 export function savedModulePath(slug: string): string {
-  return `lib/lessons/${slug}.ts`;
+  return `lib/models/lessons/${slug}.ts`;
 }
 
 /**

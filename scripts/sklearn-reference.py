@@ -8,7 +8,7 @@ reviews (the split every lesson uses):
      its naive-Bayes log-count ratio (alpha = 1), logistic regression;
   4. the same as 3 with punctuation marks kept as tokens, as lesson 7 does.
 Every setting is scikit-learn's default (C = 1, no tuning), so the test reviews
-choose nothing. Tokens follow the course's tokenizer (lib/imdb/tokenize.ts),
+choose nothing. Tokens follow the course's tokenizer (lib/data/imdb/tokenize.ts),
 re-implemented with regular expressions: <br /> is a space, text is lowercased,
 a token is a run of letters, digits and inner apostrophes; with punctuation,
 each other non-space character is a token of its own.

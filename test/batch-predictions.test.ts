@@ -4,10 +4,10 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { describe, expect, it } from "vitest";
-import { predictReviews } from "../lib/batch-predictions";
-import { loadReviews } from "../lib/imdb";
-import { trainNgramSentimentModel } from "../lib/ngrams";
-import { loadSentimentModel, predictSentiment, saveSentimentModel, type LoadedSentimentModel } from "../lib/predict";
+import { predictReviews } from "../lib/analysis/batch-predictions";
+import { loadReviews } from "../lib/data/imdb";
+import { trainNgramSentimentModel } from "../lib/models/ngrams";
+import { loadSentimentModel, predictSentiment, saveSentimentModel, type LoadedSentimentModel } from "../lib/models/predict";
 import { useToySentimentData } from "./fixtures/toy-sentiment-reviews";
 
 const { modelsDir } = useToySentimentData("batch");

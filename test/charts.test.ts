@@ -1,7 +1,7 @@
 import path from "node:path";
 import vm from "node:vm";
 import { describe, expect, it } from "vitest";
-import { chartHtml, chartSpec, chartSpecHtml, loadPlotlyHtml, parseChartHtml, PLOTLY_BUNDLE_ATTRIBUTE, plotlyBundlePath, plotlyPathFrom } from "../lib/charts";
+import { chartHtml, chartSpec, chartSpecHtml, loadPlotlyHtml, parseChartHtml, PLOTLY_BUNDLE_ATTRIBUTE, plotlyBundlePath, plotlyPathFrom } from "../lib/display/charts";
 
 const ROOT = path.resolve(__dirname, "..");
 const NOTEBOOKS = path.join(ROOT, "notebooks");

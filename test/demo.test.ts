@@ -13,10 +13,10 @@ import * as tf from "@tensorflow/tfjs";
 import type { Browser } from "playwright-core";
 import { launchChromium, watchedOfflinePage } from "./headless-chromium";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { initBackend } from "../lib/backend";
-import { trainNgramSentimentModel } from "../lib/ngrams";
-import { loadSentimentModel, predictSentiment, saveSentimentModel, type NetworkModelSettings } from "../lib/predict";
-import { mulberry32 } from "../lib/seeded-random";
+import { initBackend } from "../lib/backend/init-backend";
+import { trainNgramSentimentModel } from "../lib/models/ngrams";
+import { loadSentimentModel, predictSentiment, saveSentimentModel, type NetworkModelSettings } from "../lib/models/predict";
+import { mulberry32 } from "../lib/util/random";
 import { writeDemo, DEMO_FILE, type DemoSummary } from "../scripts/export/demo";
 import { fixtureEntries, makeMirror, setImdbEnv, tempDir, type FixtureReview } from "./fixtures/imdb-archive";
 

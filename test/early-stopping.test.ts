@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as tf from "@tensorflow/tfjs";
-import { initBackend } from "../lib/backend";
-import { earlyStopping, earlyStoppingOutcome } from "../lib/early-stopping";
+import { initBackend } from "../lib/backend/init-backend";
+import { earlyStopping, earlyStoppingOutcome } from "../lib/training/early-stopping";
 
 beforeAll(async () => {
   await initBackend();

@@ -3,8 +3,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { describe, expect, it } from "vitest";
-import { cosineSimilarity, embeddingVectors, nearestNeighbours, positiveNegativeRatios, principalComponents, writeProjectorFiles, type WordVectors } from "../lib/embedding-analysis";
-import { loadSentimentModel, saveSentimentModel, type LoadedNetworkModel } from "../lib/predict";
+import { cosineSimilarity, embeddingVectors, nearestNeighbours, positiveNegativeRatios, principalComponents, writeProjectorFiles, type WordVectors } from "../lib/analysis/embedding-analysis";
+import { loadSentimentModel, saveSentimentModel, type LoadedNetworkModel } from "../lib/models/predict";
 import { useToySentimentData } from "./fixtures/toy-sentiment-reviews";
 
 const words: WordVectors = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { accuracyByLength, binaryAccuracy, agreementMatrix, averageProbabilities, binaryConfusion, wrongForEveryModel } from "../lib/error-analysis";
-import { bucketLabel } from "../lib/analysis-charts";
+import { accuracyByLength, binaryAccuracy, agreementMatrix, averageProbabilities, binaryConfusion, wrongForEveryModel } from "../lib/analysis/error-analysis";
+import { bucketLabel } from "../lib/analysis/model-charts";
 
 // Five reviews, labels by hand; model A is wrong on reviews 1 and 4, model B on 1 and 2.
 const labels = [1, 0, 1, 0, 1];

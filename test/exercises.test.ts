@@ -1,6 +1,6 @@
 import assert from "node:assert";
 import { describe, expect, it } from "vitest";
-import { answerOrReference, check, notSolvedMessage } from "../lib/exercises";
+import { answerOrReference, check, notSolvedMessage } from "../lib/display/exercises";
 
 const stub = (id: string) => () => {
   throw new Error(notSolvedMessage(id));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { meanSecondsPerEpoch, runsTableMarkdown } from "../lib/experiment";
+import { meanSecondsPerEpoch, runsTableMarkdown } from "../lib/training/experiment";
 
 describe("meanSecondsPerEpoch and runsTableMarkdown", () => {
   it("average epoch times and lay runs out in a table", () => {

@@ -5,10 +5,10 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { describe, expect, it } from "vitest";
-import { initBackend } from "../lib/backend";
-import { explainPrediction, type Explanation } from "../lib/explain";
-import { buildNgramVocabulary, predictNgramSentiment, trainNgramSentimentModel, type NgramSentimentModel } from "../lib/ngrams";
-import { loadSentimentModel, predictSentiment, saveSentimentModel, type LoadedNgramModel, type LoadedSentimentModel, type SavedSentimentModelInfo } from "../lib/predict";
+import { initBackend } from "../lib/backend/init-backend";
+import { explainPrediction, type Explanation } from "../lib/analysis/explain";
+import { buildNgramVocabulary, predictNgramSentiment, trainNgramSentimentModel, type NgramSentimentModel } from "../lib/models/ngrams";
+import { loadSentimentModel, predictSentiment, saveSentimentModel, type LoadedNgramModel, type LoadedSentimentModel, type SavedSentimentModelInfo } from "../lib/models/predict";
 import { useToySentimentData } from "./fixtures/toy-sentiment-reviews";
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);

@@ -16,7 +16,7 @@ import {
   summarizeLengths,
   tokenShareOfTopWords,
   topWords,
-} from "../lib/exploration";
+} from "../lib/analysis/exploration";
 
 describe("percentileOfSorted (numpy's linear rule)", () => {
   it("interpolates between the two values around position (n − 1) · p / 100", () => {

@@ -3,9 +3,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadData, loadReviews, type ImdbProgress } from "../lib/index";
-import { ContainerReader, InvalidContainerError, writeContainer } from "../lib/imdb/container";
-import { withFileLock } from "../lib/imdb/files";
-import { cacheDir, mirror, projectRoot } from "../lib/imdb/paths";
+import { ContainerReader, InvalidContainerError, writeContainer } from "../lib/data/imdb/container";
+import { withFileLock } from "../lib/util/files";
+import { cacheDir, mirror, projectRoot } from "../lib/data/imdb/paths";
 import { FIXTURE_REVIEWS, fixtureEntries, makeMirror, setImdbEnv, tempDir, writeArchive } from "./fixtures/imdb-archive";
 
 const folders: string[] = [];

@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import * as path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadData, type ImdbProgress } from "../lib/index";
-import { downloadFile } from "../lib/imdb/download";
+import { downloadFile } from "../lib/data/imdb/download";
 import { FIXTURE_KERAS_INDEX, fixtureEntries, setImdbEnv, tempDir, writeArchive } from "./fixtures/imdb-archive";
 
 interface Served {

@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { decode, loadData, loadReviews, tokenize, type ImdbData, type Review } from "../lib/index";
-import { projectRoot } from "../lib/imdb/paths";
+import { projectRoot } from "../lib/data/imdb/paths";
 
 process.env.IMDB_MIRROR ||= "../shared/imdb";
 const mirrorFolder = path.resolve(projectRoot(), process.env.IMDB_MIRROR);

@@ -4,7 +4,7 @@
  * `rng = np.random.RandomState(113); a = np.arange(10); rng.shuffle(a)`.
  */
 import { describe, expect, it } from "vitest";
-import { MersenneTwister, shuffleLikeNumpy } from "../lib/imdb/rng";
+import { MersenneTwister, shuffleLikeNumpy } from "../lib/util/numpy-random";
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { WordTable } from "../lib/imdb/word-table";
+import { WordTable } from "../lib/data/imdb/word-table";
 
 describe("WordTable", () => {
   it("numbers words in first-seen order from any slice of a string", () => {

@@ -13,7 +13,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "./headless-chromium";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chartHtml } from "../lib/charts";
+import { chartHtml } from "../lib/display/charts";
 import { openChartRenderer, refreshChartOutputs } from "../scripts/chart-images";
 
 const ROOT = path.resolve(__dirname, "..");

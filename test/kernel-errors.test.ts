@@ -3,8 +3,8 @@ import assert from "node:assert";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { notSolvedMessage } from "../lib/exercises";
-import { learnerErrorText } from "../lib/kernel-errors";
+import { notSolvedMessage } from "../lib/display/exercises";
+import { learnerErrorText } from "../lib/display/kernel-errors";
 
 const ROOT = path.resolve(__dirname, "..");
 

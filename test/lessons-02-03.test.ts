@@ -1,14 +1,14 @@
 /**
  * The networks lessons 2 and 3 write in their `// @save` cells (generated into
- * lib/lessons/): the layers, shapes and parameter counts the lessons describe,
+ * lib/models/lessons/): the layers, shapes and parameter counts the lessons describe,
  * worked out by hand, and that each one learns a small task it can learn.
  */
 import * as tf from "@tensorflow/tfjs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { initBackend } from "../lib/backend";
-import { mulberry32, setRandomSeed } from "../lib/seeded-random";
-import { buildMultiHotModel, buildMyMultiHotModel } from "../lib/lessons/02-multi-hot";
-import { buildEmbeddingMlp, embeddingMlpParameters } from "../lib/lessons/03-embeddings-mlp";
+import { initBackend } from "../lib/backend/init-backend";
+import { mulberry32, setRandomSeed } from "../lib/util/random";
+import { buildMultiHotModel, buildMyMultiHotModel } from "../lib/models/lessons/02-multi-hot";
+import { buildEmbeddingMlp, embeddingMlpParameters } from "../lib/models/lessons/03-embeddings-mlp";
 
 beforeAll(async () => {
   await initBackend();

@@ -1,14 +1,14 @@
 /**
- * The networks lessons 4 and 5 write (generated into lib/lessons/ from their
+ * The networks lessons 4 and 5 write (generated into lib/models/lessons/ from their
  * `// @save` cells): layer kinds, output shapes and parameter counts worked
  * out by hand, the compile settings, and that each one learns a small task.
  */
 import * as tf from "@tensorflow/tfjs";
 import { beforeAll, describe, expect, it } from "vitest";
-import * as lesson4 from "../lib/lessons/04-conv1d";
-import * as lesson5 from "../lib/lessons/05-lstm";
-import { initBackend } from "../lib/backend";
-import { setRandomSeed } from "../lib/seeded-random";
+import * as lesson4 from "../lib/models/lessons/04-conv1d";
+import * as lesson5 from "../lib/models/lessons/05-lstm";
+import { initBackend } from "../lib/backend/init-backend";
+import { setRandomSeed } from "../lib/util/random";
 
 // The notebooks' backend: wasm with the course's kernels and the fused LSTM (tfjs-node where it loads).
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { denseMatrixBytes, formatByteSize } from "../lib/memory";
+import { denseMatrixBytes, formatByteSize } from "../lib/encoding/memory";
 
 describe("denseMatrixBytes", () => {
   it("multiplies rows, columns and the bytes of one value", () => {

@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { initBackend } from "../lib/backend";
-import { multiHotDataset, type MultiHotExample } from "../lib/multi-hot-dataset";
+import { initBackend } from "../lib/backend/init-backend";
+import { multiHotDataset, type MultiHotExample } from "../lib/encoding/multi-hot-dataset";
 
 beforeAll(async () => {
   await initBackend();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildNgramVocabulary, extractNgrams, ngramFeatures, describeSparsity, inverseDocumentFrequencies } from "../lib/ngrams";
-import type { CsrMatrix } from "../lib/ngrams";
-import { PairTable } from "../lib/ngrams/pair-table";
+import { buildNgramVocabulary, extractNgrams, ngramFeatures, describeSparsity, inverseDocumentFrequencies } from "../lib/models/ngrams";
+import type { CsrMatrix } from "../lib/models/ngrams";
+import { PairTable } from "../lib/models/ngrams/pair-table";
 
 // Four tiny reviews used throughout; document frequencies worked out by hand:
 // good 2, movie 3, not 2, bad 2, "good movie" 2, and 1 for "not good",

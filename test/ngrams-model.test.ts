@@ -3,8 +3,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { initBackend } from "../lib/index";
-import { evaluateNgramModel, loadNgramModel, ngramTrainingInputs, predictNgramSentiment, saveNgramModel, topNgrams, trainLogisticRegression, trainNgramSentimentModel } from "../lib/ngrams";
-import type { TrainedNgramModel } from "../lib/ngrams";
+import { evaluateNgramModel, loadNgramModel, ngramTrainingInputs, predictNgramSentiment, saveNgramModel, topNgrams, trainLogisticRegression, trainNgramSentimentModel } from "../lib/models/ngrams";
+import type { TrainedNgramModel } from "../lib/models/ngrams";
 
 // Short reviews whose sentiment hangs on a few words; every filler and ending
 // occurs equally often in both classes.

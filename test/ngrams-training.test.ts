@@ -4,7 +4,7 @@ import { initBackend } from "../lib/index";
 import {
   type CsrMatrix, buildNgramVocabulary, csrMatVec, csrTransposeMatVec, evaluateClassifier, nbLogCountRatio, ngramFeatures,
   predictProbabilities, scaleColumns, selectRows, sparseMatVec, trainLogisticRegression,
-} from "../lib/ngrams";
+} from "../lib/models/ngrams";
 
 beforeAll(async () => {
   await initBackend();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { convOutputLength, poolOutputLength } from "../lib/output-length";
+import { convOutputLength, poolOutputLength } from "../lib/analysis/output-length";
 
 describe("convOutputLength", () => {
   it("keeps the length with same padding and loses k - 1 positions with valid padding", () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as tf from "@tensorflow/tfjs";
-import { initBackend } from "../lib/backend";
-import { conv1dParameters, denseParameters, embeddingParameters, layerParameters, lstmParameters, parameterTableMarkdown } from "../lib/parameters";
+import { initBackend } from "../lib/backend/init-backend";
+import { conv1dParameters, denseParameters, embeddingParameters, layerParameters, lstmParameters, parameterTableMarkdown } from "../lib/analysis/parameters";
 
 beforeAll(async () => {
   await initBackend();

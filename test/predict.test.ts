@@ -3,11 +3,11 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import * as tf from "@tensorflow/tfjs";
-import { initBackend } from "../lib/backend";
-import { loadData, loadReviews } from "../lib/imdb";
-import { listSentimentModels, loadSentimentModel, predictSentiment, saveSentimentModel, type LoadedNetworkModel, type NetworkModelSettings } from "../lib/predict";
-import { predictNgramSentiment, trainNgramSentimentModel } from "../lib/ngrams";
-import { multiHot, padSequences } from "../lib/sequences";
+import { initBackend } from "../lib/backend/init-backend";
+import { loadData, loadReviews } from "../lib/data/imdb";
+import { listSentimentModels, loadSentimentModel, predictSentiment, saveSentimentModel, type LoadedNetworkModel, type NetworkModelSettings } from "../lib/models/predict";
+import { predictNgramSentiment, trainNgramSentimentModel } from "../lib/models/ngrams";
+import { multiHot, padSequences } from "../lib/encoding/sequences";
 import { makeMirror, fixtureEntries, setImdbEnv, tempDir, type FixtureReview } from "./fixtures/imdb-archive";
 
 // Lets one test make a write fail half-way, as a full disk would.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { courseScale, headOfSplit } from "../lib/scale";
+import { courseScale, headOfSplit } from "../lib/data/scale";
 
 describe("courseScale", () => {
   it("defaults to the full dataset and the lesson's epochs", () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as tf from "@tensorflow/tfjs";
-import { initBackend } from "../lib/backend";
-import { withSeededRandom } from "../lib/seeded-random";
+import { initBackend } from "../lib/backend/init-backend";
+import { withSeededRandom } from "../lib/util/random";
 
 beforeAll(async () => {
   await initBackend();

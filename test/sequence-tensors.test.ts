@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { initBackend } from "../lib/backend";
-import { sequenceTensors } from "../lib/sequence-tensors";
+import { initBackend } from "../lib/backend/init-backend";
+import { sequenceTensors } from "../lib/encoding/sequence-tensors";
 
 beforeAll(async () => {
   await initBackend();

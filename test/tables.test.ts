@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { frameTable, tableHtml } from "../lib/tables";
+import { frameTable, tableHtml } from "../lib/display/tables";
 
 describe("tableHtml", () => {
   it("writes a header row and one row per record, numbers right-aligned and formatted", () => {

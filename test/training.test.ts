@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as tf from "@tensorflow/tfjs";
-import { initBackend } from "../lib/backend";
-import { formatEpoch, learningCurvesHtml, trainingProgress } from "../lib/training";
+import { initBackend } from "../lib/backend/init-backend";
+import { formatEpoch, learningCurvesHtml, trainingProgress } from "../lib/training/progress";
 
 beforeAll(async () => {
   await initBackend();

@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADAM_UPDATE, installFusedAdam } from "../lib/wasm-kernels/adam";
-import { setNativeBlasEnabled } from "../lib/wasm-kernels/native-blas";
+import { ADAM_UPDATE, installFusedAdam } from "../lib/backend/wasm-kernels/adam";
+import { setNativeBlasEnabled } from "../lib/backend/wasm-kernels/native-blas";
 import { expectClose, KERNEL_PATHS, loadWasmWithKernels, randomValues, run } from "./wasm-kernels.helpers";
 
 beforeAll(async () => {

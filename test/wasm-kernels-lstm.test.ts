@@ -1,8 +1,8 @@
 import * as tf from "@tensorflow/tfjs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { setNativeBlasEnabled } from "../lib/wasm-kernels/native-blas";
-import { LSTM_FORWARD } from "../lib/wasm-kernels/lstm";
-import { installFusedLstm, lstmSequence } from "../lib/wasm-kernels/lstm-layer";
+import { setNativeBlasEnabled } from "../lib/backend/wasm-kernels/native-blas";
+import { LSTM_FORWARD } from "../lib/backend/wasm-kernels/lstm";
+import { installFusedLstm, lstmSequence } from "../lib/backend/wasm-kernels/lstm-layer";
 import { expectClose, expectSameOnWasmAndCpu, KERNEL_PATHS, loadWasmWithKernels, randomTensor, randomValues } from "./wasm-kernels.helpers";
 
 beforeAll(async () => {

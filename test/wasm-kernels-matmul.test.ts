@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { setNativeBlasEnabled } from "../lib/wasm-kernels/native-blas";
+import { setNativeBlasEnabled } from "../lib/backend/wasm-kernels/native-blas";
 import { expectSameOnWasmAndCpu, KERNEL_PATHS, loadWasmWithKernels, multiHotValues, randomTensor } from "./wasm-kernels.helpers";
 
 beforeAll(loadWasmWithKernels);

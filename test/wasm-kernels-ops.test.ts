@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { registerWasmKernels } from "../lib/wasm-kernels";
-import { setNativeBlasEnabled } from "../lib/wasm-kernels/native-blas";
+import { registerWasmKernels } from "../lib/backend/wasm-kernels";
+import { setNativeBlasEnabled } from "../lib/backend/wasm-kernels/native-blas";
 import { expectSameOnWasmAndCpu, KERNEL_PATHS, loadWasmWithKernels, randomTensor, run } from "./wasm-kernels.helpers";
 
 beforeAll(loadWasmWithKernels);

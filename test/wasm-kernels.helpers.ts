@@ -1,8 +1,8 @@
 /** Shared by the wasm kernel tests: run the same computation on cpu (the reference) and on wasm. */
 import * as tf from "@tensorflow/tfjs";
 import { expect } from "vitest";
-import { registerWasmKernels } from "../lib/wasm-kernels";
-import { nativeBlasStatus } from "../lib/wasm-kernels/native-blas";
+import { registerWasmKernels } from "../lib/backend/wasm-kernels";
+import { nativeBlasStatus } from "../lib/backend/wasm-kernels/native-blas";
 
 export type Backend = "cpu" | "wasm";
 

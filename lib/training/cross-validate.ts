@@ -3,8 +3,8 @@
  * for validation exactly once, so the score does not hang on one lucky or
  * unlucky split, and the spread across folds shows how much it could.
  */
-import { mulberry32 } from "../seeded-random";
-import { shuffledIndices } from "../ngrams/seeded-order";
+import { mulberry32 } from "../util/random";
+import { shuffledIndices } from "../util/shuffle";
 
 export interface Fold {
   /** 1 to k. */

@@ -4,7 +4,7 @@
  * template needs in `metadata.imdb_course_export` (instructor tooling for
  * `npm run export`; no lesson teaches it).
  */
-import { PLOTLY_BUNDLE_ATTRIBUTE } from "../../lib/charts";
+import { PLOTLY_BUNDLE_ATTRIBUTE } from "../../lib/display/charts";
 import type { Notebook, NotebookCell } from "../learner-notebook";
 import { summaryOutputs } from "./model-summary";
 

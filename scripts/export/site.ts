@@ -8,9 +8,9 @@
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { plotlyBundlePath } from "../../lib/charts";
-import { COURSE_MODELS, defaultModelsDir } from "../../lib/predict";
-import { courseScale } from "../../lib/scale";
+import { plotlyBundlePath } from "../../lib/display/charts";
+import { COURSE_MODELS, defaultModelsDir } from "../../lib/models/predict";
+import { courseScale } from "../../lib/data/scale";
 import { PROJECT_ROOT } from "../jupyter-env";
 import { readNotebookFile } from "../grading/notebook-file";
 import type { Notebook } from "../learner-notebook";

@@ -6,7 +6,7 @@
  * of the checks (no hidden case, no expected value) is written.
  */
 import path from "node:path";
-import { writeFileAtomic } from "../../lib/imdb/files";
+import { writeFileAtomic } from "../../lib/util/files";
 import type { Catalog } from "./catalog";
 import type { NotebookReport } from "./grade-notebook";
 import { displayPath } from "./report";

@@ -9,11 +9,11 @@
  * and parameter count, and the results of the training runs asked for.
  */
 import * as tf from "@tensorflow/tfjs";
-import { initBackend } from "../../lib/backend";
-import { loadData } from "../../lib/imdb";
-import { multiHotDataset } from "../../lib/multi-hot-dataset";
-import { headOfSplit } from "../../lib/scale";
-import { withSeededRandom } from "../../lib/seeded-random";
+import { initBackend } from "../../lib/backend/init-backend";
+import { loadData } from "../../lib/data/imdb";
+import { multiHotDataset } from "../../lib/encoding/multi-hot-dataset";
+import { headOfSplit } from "../../lib/data/scale";
+import { withSeededRandom } from "../../lib/util/random";
 
 export interface TrainsCase {
   /** Features per example (the model's input is [batch, inputSize]). */

@@ -3,7 +3,7 @@
  * table for a folder of submissions, and the JSON file (`--json`).
  */
 import path from "node:path";
-import { writeFileAtomic } from "../../lib/imdb/files";
+import { writeFileAtomic } from "../../lib/util/files";
 import type { NotebookReport } from "./grade-notebook";
 import type { Limits } from "./run-exercise";
 

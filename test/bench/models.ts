@@ -1,6 +1,6 @@
 /**
  * Seconds per 25,000-review training epoch of the course's four models, as
- * the lessons write them in plain TensorFlow.js (lib/lessons/, generated from
+ * the lessons write them in plain TensorFlow.js (lib/models/lessons/, generated from
  * the lessons' `// @save` cells), on tfjs' wasm backend with the course's kernels — with the
  * native OpenBLAS addon when it is built, and on wasm alone — next to PyTorch
  * on the same shapes (../shared/bench/torch_reference.py), model by model in
@@ -21,12 +21,12 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { initBackend } from "../../lib/backend";
-import { buildMultiHotModel } from "../../lib/lessons/02-multi-hot";
-import { buildEmbeddingMlp } from "../../lib/lessons/03-embeddings-mlp";
-import { buildConv1dModel } from "../../lib/lessons/04-conv1d";
-import { buildLstmModel } from "../../lib/lessons/05-lstm";
-import { nativeBlasStatus, setNativeBlasEnabled } from "../../lib/wasm-kernels/native-blas";
+import { initBackend } from "../../lib/backend/init-backend";
+import { buildMultiHotModel } from "../../lib/models/lessons/02-multi-hot";
+import { buildEmbeddingMlp } from "../../lib/models/lessons/03-embeddings-mlp";
+import { buildConv1dModel } from "../../lib/models/lessons/04-conv1d";
+import { buildLstmModel } from "../../lib/models/lessons/05-lstm";
+import { nativeBlasStatus, setNativeBlasEnabled } from "../../lib/backend/wasm-kernels/native-blas";
 import { loadAverage, median } from "./stats";
 
 const BATCH = 128;

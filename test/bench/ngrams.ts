@@ -12,9 +12,9 @@
  * Reads the reviews through loadReviews (IMDB_MIRROR defaults to ../shared/imdb).
  */
 import os from "node:os";
-import { initBackend } from "../../lib/backend";
-import { loadReviews } from "../../lib/imdb";
-import { describeSparsity, evaluateNgramModel, ngramModelFeatures, tokenizeForModel, trainNgramSentimentModel, type NgramModelOptions } from "../../lib/ngrams";
+import { initBackend } from "../../lib/backend/init-backend";
+import { loadReviews } from "../../lib/data/imdb";
+import { describeSparsity, evaluateNgramModel, ngramModelFeatures, tokenizeForModel, trainNgramSentimentModel, type NgramModelOptions } from "../../lib/models/ngrams";
 import { loadAverage } from "./stats";
 
 const SETTINGS: Record<string, { title: string; options: NgramModelOptions }> = {

@@ -2,7 +2,7 @@
  * The loops of the course's wasm kernels that JavaScript runs 3-10x slower
  * than C: Adam's update, products with a mostly-zero left operand, the LSTM
  * sequence, the convolution's patch copies, the max-pooling gradient, and the
- * Embedding's row gathers and scatter-adds. Each mirrors a JavaScript kernel in lib/wasm-kernels (same
+ * Embedding's row gathers and scatter-adds. Each mirrors a JavaScript kernel in lib/backend/wasm-kernels (same
  * arguments, same results up to float rounding), which runs where this addon
  * is not built.
  */

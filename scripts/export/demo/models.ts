@@ -6,13 +6,13 @@
  * `npm run export`; no lesson teaches it.
  */
 import * as tf from "@tensorflow/tfjs";
-import { bytesFromBase64 } from "../../../lib/base64";
-import { readIndexRules } from "../../../lib/imdb/indices";
-import { textIndices } from "../../../lib/imdb/text-indices";
-import { networkProbabilities } from "../../../lib/network-probabilities";
-import { predictNgramSentiment } from "../../../lib/ngrams/model";
-import { ngramModelFromContent } from "../../../lib/ngrams/model-json";
-import type { SavedSentimentModelInfo } from "../../../lib/predict";
+import { bytesFromBase64 } from "../../../lib/util/base64";
+import { readIndexRules } from "../../../lib/data/imdb/indices";
+import { textIndices } from "../../../lib/encoding/text-indices";
+import { networkProbabilities } from "../../../lib/models/network-probabilities";
+import { predictNgramSentiment } from "../../../lib/models/ngrams/model";
+import { ngramModelFromContent } from "../../../lib/models/ngrams/model-json";
+import type { SavedSentimentModelInfo } from "../../../lib/models/predict";
 
 /** A multiple of 4, so that every piece of base64 decodes on its own. */
 export const WEIGHT_CHUNK_CHARS = 1 << 20;

@@ -1,0 +1,21 @@
+/**
+ * A text's word indices under a vocabulary's own tokenizer and rules: what
+ * `encodeText` does after loading the vocabulary, kept free of file access so
+ * the exported demo page runs this same code in the browser.
+ */
+import { DROPPED, encodeWords, type IndexRules } from "../data/imdb/indices";
+import { kerasTokenize } from "../data/imdb/keras-tokenize";
+import { tokenize } from "../data/imdb/tokenize";
+
+/**
+ * With "keras", the text is split by `kerasTokenize` and words missing from
+ * the Keras index are left out (as in Keras' own data); with the project's
+ * vocabulary they become oovChar (left out when it is null). An unset numWords
+ * keeps every word of the vocabulary.
+ */
+export function textIndices(vocabularyName: string, text: string, wordIndex: ReadonlyMap<string, number>, rules: IndexRules): Int32Array {
+  const numWords = rules.numWords ?? Number.POSITIVE_INFINITY;
+  const keras = vocabularyName === "keras";
+  const missing = keras ? DROPPED : (rules.oovChar ?? DROPPED);
+  return encodeWords(keras ? kerasTokenize(text) : tokenize(text), wordIndex, rules, numWords, missing);
+}

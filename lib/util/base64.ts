@@ -1,0 +1,22 @@
+/**
+ * Bytes to base64 and back, in Node and in browsers: model files use it
+ * (lib/models/ngrams/model-json.ts), and so does the exported demo page that reads
+ * them in the browser. Node's Buffer is much faster than btoa and atob (both
+ * exist in Node 16+ too), so it is used where it exists.
+ */
+
+export function base64FromBytes(bytes: Uint8Array): string {
+  if (typeof Buffer !== "undefined") return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
+  let binary = "";
+  for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]);
+  return btoa(binary);
+}
+
+/** Always a fresh buffer, so that its offset is 0 and any typed array may view it. */
+export function bytesFromBase64(text: string): Uint8Array {
+  if (typeof Buffer !== "undefined") return new Uint8Array(Buffer.from(text, "base64"));
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
