@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Explanation } from "../lib/analysis/explain";
-import { HIGHLIGHT_NEGATIVE_COLOR, HIGHLIGHT_POSITIVE_COLOR, contributionColor, explanationHtml, highlightLegendHtml, highlightedTextHtml } from "../lib/display/highlight";
+import { HIGHLIGHT_NEGATIVE_COLOR, HIGHLIGHT_POSITIVE_COLOR, contributionColor, explanationHtml, highlightLegendHtml, highlightedTextHtml } from "../lib/analysis/highlight";
 
 describe("contributionColor", () => {
   it("goes from white at 0 to the end colours at ±scale, linearly, capped beyond", () => {

@@ -1,6 +1,6 @@
 /** Between words and indices: the word index, decoding sequences, encoding new text. */
 import { INDEX_RULE_KEYS, readIndexRules } from "./indices";
-import { textIndices } from "../../encoding/text-indices";
+import { textIndices } from "./text-indices";
 import { checkKnownKeys, choiceOption, describeValue, functionOption } from "../../util/options";
 import type { IndexOptions } from "./load-data";
 import { throttledPrinter, type ProgressListener } from "./progress";

@@ -8,7 +8,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { bytesFromBase64 } from "../../../lib/util/base64";
 import { readIndexRules } from "../../../lib/data/imdb/indices";
-import { textIndices } from "../../../lib/encoding/text-indices";
+import { textIndices } from "../../../lib/data/imdb/text-indices";
 import { networkProbabilities } from "../../../lib/models/network-probabilities";
 import { predictNgramSentiment } from "../../../lib/models/ngrams/model";
 import { ngramModelFromContent } from "../../../lib/models/ngrams/model-json";

@@ -9,7 +9,7 @@
  * notebook opened from git) through its HTML sanitiser, which keeps exactly
  * these, and nbconvert's HTML export copies them as they are.
  */
-import type { Explanation } from "../analysis/explain";
+import type { Explanation } from "./explain";
 
 export interface HighlightedToken {
   token: string;
