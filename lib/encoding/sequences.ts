@@ -29,7 +29,7 @@ const INT32_MIN = -2_147_483_648;
 
 /**
  * Pads (or cuts) every sequence to one length, as Keras' `pad_sequences` with
- * its defaults (lesson 3, "Embeddings + MLP"): `maxlen` = the longest
+ * its defaults (lesson 3, "One length for every review: padding and truncating"): `maxlen` = the longest
  * sequence, padding and truncating at the start ("pre"), padding value 0.
  * Keeping the *last* words when cutting keeps a review's conclusion, which
  * tends to carry its verdict. Returns flat int32 values and their shape, so

@@ -1,5 +1,5 @@
 /**
- * Reproducible training runs (lesson 3, "Reproducible runs").
+ * Reproducible training runs (lesson 3, "The network, built and counted").
  *
  * tfjs 4.22 takes the randomness of model.fit from Math.random: the order of
  * the batches in each epoch (its `shuffle`) and, through seeds drawn from
