@@ -66,8 +66,9 @@ export async function trainLogisticRegression(features: CsrMatrix, labels: Array
   if (!(l2 >= 0)) throw new RangeError(`l2 must be ≥ 0 (0 = no regularisation), got ${l2}.`);
 
   const random = mulberry32(options.seed ?? 1);
-  const weights = tf.variable(tf.zeros([features.cols]), true, undefined, "float32") as tf.Variable<tf.Rank.R1>;
-  const bias = tf.variable(tf.scalar(0));
+  // A variable does not take over the tensor it starts from: tidy disposes the zeros.
+  const weights = tf.tidy(() => tf.variable(tf.zeros([features.cols]) as tf.Tensor1D));
+  const bias = tf.tidy(() => tf.variable(tf.scalar(0)));
   const optimizer = tf.train.adam(learningRate);
   const history: EpochResult[] = [];
   let trainingMs = 0;
