@@ -14,11 +14,13 @@ import * as tf from "@tensorflow/tfjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   crossValidate, earlyStopping, embeddingVectors, evaluateNgramModel, explainPrediction, layerParameters, lesson2, lesson3, lesson4, lesson5,
-  loadReviews, loadSentimentModel, meanSecondsPerEpoch, multiHotDataset, networkLogits, predictNgramSentiment, predictReviews, predictSentiment,
-  saveSentimentModel, sequenceTensors, sparseMatVec, trainLogisticRegression, trainNgramSentimentModel, trainingProgress, withSeededRandom,
+  loadReviews, loadSentimentModel, meanSecondsPerEpoch, multiHotDataset, predictNgramSentiment, predictReviews, predictSentiment,
+  saveSentimentModel, sequenceTensors, trainLogisticRegression, trainNgramSentimentModel, trainingProgress, withSeededRandom,
   type CsrMatrix, type LoadedNetworkModel, type LoadedNgramModel,
 } from "../lib/index";
+import { networkLogits } from "../lib/analysis/batch-predictions";
 import { networkInputs } from "../lib/models/network-inputs";
+import { sparseMatVec } from "../lib/models/ngrams/sparse-matvec";
 import { networkProbabilities } from "../lib/models/network-probabilities";
 import { useToySentimentData } from "./fixtures/toy-sentiment-reviews";
 
