@@ -47,22 +47,13 @@ export * as lesson2 from "./models/lessons/02-multi-hot";
 export * as lesson3 from "./models/lessons/03-embeddings-mlp";
 export * as lesson4 from "./models/lessons/04-conv1d";
 export * as lesson5 from "./models/lessons/05-lstm";
-export {
-  COURSE_MODELS,
-  defaultModelsDir,
-  listSentimentModels,
-  loadSentimentModel,
-  predictSentiment,
-  saveSentimentModel,
-} from "./models/predict";
-export type {
-  LoadedNetworkModel,
-  LoadedNgramModel,
-  LoadedSentimentModel,
-  SavedSentimentModelInfo,
-  SentimentModelMetrics,
-  SentimentPrediction,
-} from "./models/predict";
+export { COURSE_MODELS, defaultModelsDir } from "./models/registry";
+export { listSentimentModels, loadSentimentModel, saveSentimentModel } from "./models/storage/model-folder";
+export type { LoadedSentimentModel } from "./models/storage/model-folder";
+export { predictSentiment } from "./models/predict-sentiment";
+export type { LoadedNetworkModel } from "./models/loaded-network-model";
+export type { LoadedNgramModel } from "./models/loaded-ngram-model";
+export type { SavedSentimentModelInfo, SentimentModelMetrics, SentimentPrediction } from "./models/sentiment-model";
 export { extractNgrams } from "./models/ngrams/extract";
 export { buildNgramVocabulary } from "./models/ngrams/vocabulary";
 export type { NgramVocabulary, VocabularyOptions } from "./models/ngrams/vocabulary";

@@ -4,7 +4,8 @@ import * as path from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { describe, expect, it } from "vitest";
 import { cosineSimilarity, embeddingVectors, nearestNeighbours, positiveNegativeRatios, principalComponents, writeProjectorFiles, type WordVectors } from "../lib/analysis/embedding-analysis";
-import { loadSentimentModel, saveSentimentModel, type LoadedNetworkModel } from "../lib/models/predict";
+import type { LoadedNetworkModel } from "../lib/models/loaded-network-model";
+import { loadSentimentModel, saveSentimentModel } from "../lib/models/storage/model-folder";
 import { useToySentimentData } from "./fixtures/toy-sentiment-reviews";
 
 const words: WordVectors = {

@@ -13,7 +13,7 @@ import { launchChromium, watchedOfflinePage } from "./headless-chromium";
 import { runLeavingNothingBehind } from "./process-tree";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PLOTLY_BUNDLE_ATTRIBUTE, loadPlotlyHtml, chartHtml } from "../lib/display/charts";
-import { COURSE_MODELS } from "../lib/models/predict";
+import { COURSE_MODELS } from "../lib/models/registry";
 import { indexHtml } from "../scripts/export/index-page";
 import { lessonAims, lessonNumber, lessonResult, lessonTitle, resolveLessons } from "../scripts/export/lessons";
 import { layerNameAndType, summaryOutputs } from "../scripts/export/model-summary";

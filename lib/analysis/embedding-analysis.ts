@@ -9,7 +9,7 @@ import { getWordIndex } from "../data/imdb";
 import { writeFileAtomic } from "../util/files";
 import { readIndexRules } from "../data/imdb/indices";
 import { projectRoot } from "../data/imdb/paths";
-import type { LoadedNetworkModel } from "../models/predict";
+import type { LoadedNetworkModel } from "../models/loaded-network-model";
 import { courseScale } from "../data/scale";
 import { mulberry32 } from "../util/random";
 

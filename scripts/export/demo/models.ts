@@ -12,7 +12,7 @@ import { textIndices } from "../../../lib/data/imdb/text-indices";
 import { networkProbabilities } from "../../../lib/models/network-probabilities";
 import { predictNgramSentiment } from "../../../lib/models/ngrams/model";
 import { ngramModelFromContent } from "../../../lib/models/ngrams/model-json";
-import type { SavedSentimentModelInfo } from "../../../lib/models/predict";
+import type { SavedSentimentModelInfo } from "../../../lib/models/sentiment-model";
 
 /** A multiple of 4, so that every piece of base64 decodes on its own. */
 export const WEIGHT_CHUNK_CHARS = 1 << 20;
