@@ -60,17 +60,23 @@ export async function networkArtifacts(network: tf.LayersModel, where: string): 
 
 /** The network saved in `folder`, whose course.json is `info`. */
 export async function loadNetworkFolder(folder: string, info: NetworkModelInfo): Promise<LoadedNetworkModel> {
-  const savedWords = readVocabularyJson(folder, info.name);
-  const modelJson = readJsonFile(path.join(folder, MODEL_JSON), saveAgainAdvice(info.name)) as tf.io.ModelJSON;
-  const artifacts = await tf.io.getModelArtifactsForJSON(modelJson, async (manifest) => {
-    const specs = tf.io.getWeightSpecs(manifest);
-    const buffers = manifest.flatMap((group) => group.paths).map((file) => {
-      const bytes = fs.readFileSync(path.join(folder, file));
-      return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  const remedy = saveAgainAdvice(info.name);
+  const savedWords = readVocabularyJson(folder, info.name, info.dataOptions);
+  const modelJson = readJsonFile(path.join(folder, MODEL_JSON), remedy) as tf.io.ModelJSON;
+  try {
+    const artifacts = await tf.io.getModelArtifactsForJSON(modelJson, async (manifest) => {
+      const specs = tf.io.getWeightSpecs(manifest);
+      const buffers = manifest.flatMap((group) => group.paths).map((file) => {
+        const bytes = fs.readFileSync(path.join(folder, file));
+        return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      });
+      return [specs, tf.io.CompositeArrayBuffer.join(buffers)];
     });
-    return [specs, tf.io.CompositeArrayBuffer.join(buffers)];
-  });
-  return new LoadedNetworkModel(await tf.loadLayersModel(tf.io.fromMemory(artifacts)), info, folder, savedWords);
+    return new LoadedNetworkModel(await tf.loadLayersModel(tf.io.fromMemory(artifacts)), info, folder, savedWords);
+  } catch (error) {
+    // tfjs' own words on a model.json or weights.bin it cannot use, with where and what to do.
+    throw new Error(`The network saved in ${folder} cannot be loaded from its ${MODEL_JSON} and ${WEIGHTS_BIN}: ${error instanceof Error ? error.message : String(error)}. ${remedy}`);
+  }
 }
 
 function checkNetworkSettings(model: tf.LayersModel | NgramSentimentModel, name: string, settings: NetworkModelSettings): tf.LayersModel {

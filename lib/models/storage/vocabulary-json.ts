@@ -7,8 +7,10 @@
  */
 import * as path from "node:path";
 import { getWordIndex } from "../../data/imdb";
+import { VOCABULARIES } from "../../data/imdb/vocabulary";
 import { writeFileAtomic } from "../../util/files";
 import { readJsonFile } from "../../util/json-file";
+import { JsonFields, STRING, oneOf, orNull } from "../../util/json-fields";
 import { saveAgainAdvice } from "../registry";
 import type { SentimentDataOptions } from "../sentiment-model";
 
@@ -36,7 +38,17 @@ export function writeVocabularyJson(folder: string, words: KnownWords): void {
   writeFileAtomic(path.join(folder, VOCABULARY_JSON), [Buffer.from(JSON.stringify(words))]);
 }
 
-/** The vocabulary.json of the network `name` saved in `folder`. */
-export function readVocabularyJson(folder: string, name: string): KnownWords {
-  return readJsonFile(path.join(folder, VOCABULARY_JSON), saveAgainAdvice(name)) as KnownWords;
+/**
+ * The vocabulary.json of the network `name` saved in `folder`, checked
+ * against the vocabulary its course.json names (`dataOptions.vocabulary`).
+ */
+export function readVocabularyJson(folder: string, name: string, dataOptions: SentimentDataOptions): KnownWords {
+  const file = path.join(folder, VOCABULARY_JSON);
+  const remedy = saveAgainAdvice(name);
+  const fields = new JsonFields(file, remedy);
+  const content = fields.root(readJsonFile(file, remedy));
+  const expected = dataOptions.vocabulary ?? "project";
+  const vocabulary = fields.required(content, "vocabulary", oneOf(VOCABULARIES));
+  if (vocabulary !== expected) throw fields.problem("vocabulary", `"${expected}", the vocabulary course.json's dataOptions name`, vocabulary);
+  return { vocabulary, words: fields.array(content, "words", orNull(STRING)) };
 }
