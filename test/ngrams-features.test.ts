@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildNgramVocabulary, extractNgrams, ngramFeatures, describeSparsity, inverseDocumentFrequencies } from "../lib/models/ngrams";
 import type { CsrMatrix } from "../lib/models/ngrams";
 import { PairTable } from "../lib/models/ngrams/pair-table";
+import { mulberry32 } from "../lib/util/random";
 
 // Four tiny reviews used throughout; document frequencies worked out by hand:
 // good 2, movie 3, not 2, bad 2, "good movie" 2, and 1 for "not good",
@@ -65,8 +66,7 @@ describe("buildNgramVocabulary", () => {
   });
 
   it("agrees with a plain string-keyed count on random reviews (trigrams included)", () => {
-    let seed = 7;
-    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const random = mulberry32(7);
     const words = ["a", "b", "c", "d", "e", "f"];
     const documents = Array.from({ length: 60 }, () => Array.from({ length: Math.floor(random() * 12) }, () => words[Math.floor(random() * words.length)]));
     const documentFrequency = new Map<string, number>();

@@ -46,6 +46,8 @@ function checkedSeed(seed: number, caller: string): number {
  * mulberry32: a small, fast 32-bit generator of uniform numbers in [0, 1);
  * statistically fine for shuffles and masks. The same seed gives the same stream
  * (lesson 3, behind `withSeededRandom`; lesson 7 shuffles its epochs with it).
+ * It is the project's one seeded generator, tests and scripts included; only
+ * ./numpy-random differs, to reproduce numpy's permutations.
  */
 export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;

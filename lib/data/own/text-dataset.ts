@@ -12,7 +12,7 @@ import { forEachToken, tokenize } from "../imdb/tokenize";
 import { ranksOfCorpusWords } from "../imdb/vocabulary";
 import { WordTable, rankWords } from "../imdb/word-table";
 import { mulberry32 } from "../../util/random";
-import { shuffledIndices } from "../../util/shuffle";
+import { shuffled, shuffledIndices } from "../../util/shuffle";
 import { type CsvColumns, type LabeledText, readCsvTexts, readFolderTexts } from "./labeled-texts";
 
 export interface TextDatasetOptions extends Omit<IndexOptions, "vocabulary">, CsvColumns {
@@ -101,7 +101,7 @@ export async function loadTextDataset(source: string, options: TextDatasetOption
   const random = mulberry32(seed);
   const { train, test } = splitExamples(source, examples, labels, classNames, testFraction, random);
   const { stream, wordIndex } = tokenStream(examples, train);
-  const sequences = sequencesOfSplits(stream, labels, shuffle(train, random), shuffle(test, random), rules, maxlen);
+  const sequences = sequencesOfSplits(stream, labels, shuffled(train, random), shuffled(test, random), rules, maxlen);
   const part = (split: { x: Int32Array[]; y: number[]; reviewIndex: number[] }): TextSplit => ({
     x: split.x, y: split.y,
     texts: split.reviewIndex.map((i) => examples[i].text),
@@ -175,10 +175,6 @@ function splitExamples(
   }
   if (test.length === 0) throw new Error(`${source}: no example is left for testing. Add examples, raise testFraction, or mark some as "test".`);
   return { train, test };
-}
-
-function shuffle(items: number[], random: () => number): number[] {
-  return Array.from(shuffledIndices(items.length, random), (k) => items[k]);
 }
 
 /** Every text's tokens as word numbers, ranked by count over the training texts (ties alphabetical). */
