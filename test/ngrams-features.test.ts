@@ -34,7 +34,7 @@ describe("extractNgrams", () => {
   });
 
   it("rejects an order below 1", () => {
-    expect(() => extractNgrams(["a"], 0)).toThrow(/maxN must be a whole number ≥ 1/);
+    expect(() => extractNgrams(["a"], 0)).toThrow("extractNgrams: maxN must be an integer ≥ 1 (1 = unigrams, 2 = unigrams + bigrams), got 0.");
   });
 });
 
@@ -124,7 +124,7 @@ describe("ngramFeatures", () => {
   });
 
   it("rejects an unknown weighting", () => {
-    expect(() => ngramFeatures(REVIEWS, vocabulary, "log" as never)).toThrow(/binary, count, tfidf/);
+    expect(() => ngramFeatures(REVIEWS, vocabulary, "log" as never)).toThrow('ngramFeatures: weighting must be one of "binary", "count", "tfidf", got "log".');
   });
 
   it("describes its size against the dense equivalent", () => {
