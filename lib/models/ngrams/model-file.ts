@@ -4,6 +4,7 @@
  */
 import * as fs from "node:fs";
 import { writeFileAtomic } from "../../util/files";
+import { errorMessage } from "../../util/errors";
 import type { NgramSentimentModel } from "./model";
 import { ngramModelFromContent, ngramModelJson } from "./model-json";
 
@@ -18,7 +19,7 @@ export function loadNgramModel(filePath: string): NgramSentimentModel {
   try {
     content = JSON.parse(fs.readFileSync(filePath, "utf8"));
   } catch (error) {
-    throw new Error(`Could not read an n-gram model from ${filePath}: ${(error as Error).message}. Save one with saveNgramModel first.`);
+    throw new Error(`Could not read an n-gram model from ${filePath}: ${errorMessage(error)}. Save one with saveNgramModel first.`);
   }
   return ngramModelFromContent(content, filePath);
 }
