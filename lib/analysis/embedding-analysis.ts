@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { getWordIndex } from "../data/imdb";
 import { writeFileAtomic } from "../util/files";
 import { readIndexRules } from "../data/imdb/indices";
-import { projectRoot } from "../data/imdb/paths";
+import { projectRoot } from "../util/project-root";
 import type { LoadedNetworkModel } from "../models/predict";
 import { courseScale } from "../data/scale";
 import { requiredIntegerOption } from "../util/options";

@@ -24,7 +24,7 @@ import * as path from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { encodeText, getWordIndex, tokenize, type LoadDataOptions } from "../data/imdb";
 import { cut, readIndexRules, type IndexRules } from "../data/imdb/indices";
-import { projectRoot } from "../data/imdb/paths";
+import { projectRoot } from "../util/project-root";
 import { loadNgramModel, ngramModelFeatures, predictProbabilities, saveNgramModel, tokenizeForModel, type NgramSentimentModel } from "./ngrams";
 import { courseScale } from "../data/scale";
 import { networkProbabilities } from "./network-probabilities";

@@ -1,7 +1,8 @@
 /** `loadData`: the reviews as Keras-style sequences of word indices. */
 import type { ContainerReader } from "./container";
 import { readCorpus } from "./corpus";
-import { INDEX_RULE_KEYS, INT32_MAX, readIndexRules } from "./indices";
+import { INT32_MAX } from "../../util/int32";
+import { INDEX_RULE_KEYS, readIndexRules } from "./indices";
 import { kerasWordIndex } from "./keras-index";
 import { MAX_SEED, checkKnownKeys, choiceOption, functionOption, integerOption, nullableIntegerOption } from "../../util/options";
 import { throttledPrinter, type ProgressListener } from "./progress";

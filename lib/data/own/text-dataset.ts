@@ -4,7 +4,8 @@
  */
 import * as fs from "node:fs";
 import { GrowableInt32 } from "../../util/growable-int32";
-import { DROPPED, INDEX_RULE_KEYS, INT32_MAX, encodeWords, readIndexRules } from "../imdb/indices";
+import { DROPPED, INDEX_RULE_KEYS, encodeWords, readIndexRules } from "../imdb/indices";
+import { INT32_MAX } from "../../util/int32";
 import type { IndexOptions } from "../imdb/load-data";
 import { MAX_SEED, checkKnownKeys, describeValue, integerOption, nullableIntegerOption, numberOption } from "../../util/options";
 import { sequencesOfSplits } from "../imdb/token-sequences";
