@@ -11,6 +11,7 @@
  * path of any notebook; none means every lesson.
  */
 import path from "node:path";
+import { errorMessage } from "../lib/util/errors";
 import { PROJECT_ROOT } from "./jupyter-env";
 import { resolveLessons } from "./export/lessons";
 import { exportLessons } from "./export/site";
@@ -57,7 +58,7 @@ async function main(): Promise<number> {
     }
     args = parseArguments(process.argv.slice(2));
   } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
+    console.error(`${errorMessage(error)}\n${USAGE}`);
     return 2;
   }
   const sourceDir = path.join(PROJECT_ROOT, args.solutions ? "solutions" : "notebooks");

@@ -7,6 +7,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import os from "node:os";
+import { isErrnoException } from "../lib/util/errors";
 import { buildLib, findPython, INSTALL_JUPYTER_HINT, jupyterEnv, PROJECT_ROOT, writeKernelSpec } from "./jupyter-env";
 
 const FRONT_ENDS = [
@@ -72,7 +73,7 @@ function isRunning(pid: number): boolean {
     return true;
   } catch (error) {
     // EPERM: it runs, as another user.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    return isErrnoException(error, "EPERM");
   }
 }
 

@@ -64,7 +64,7 @@ describe("principalComponents", () => {
 
   it("rejects too few rows and too many components", () => {
     expect(() => principalComponents([[1, 2]])).toThrow(/at least 2 rows/);
-    expect(() => principalComponents([[1, 2], [3, 4]], 3)).toThrow(/from 1 to 2, got 3/);
+    expect(() => principalComponents([[1, 2], [3, 4]], 3)).toThrow("principalComponents: components must be an integer from 1 to 2 (at most the number of values per row), got 3.");
   });
 });
 

@@ -175,6 +175,6 @@ describe("explainPrediction on networks (occlusion)", () => {
 
   it("rejects a text that is not a string", async () => {
     const loaded = await multiHotModel();
-    await expect(explainPrediction(loaded, 42 as unknown as string)).rejects.toThrow(/give the review as a string, got number/);
+    await expect(explainPrediction(loaded, 42 as unknown as string)).rejects.toThrow("explainPrediction: text must be a string, got 42.");
   });
 });

@@ -14,8 +14,8 @@ describe("contributionColor", () => {
   });
 
   it("rejects a scale that is not positive and a contribution that is not finite", () => {
-    expect(() => contributionColor(1, 0)).toThrow(/scale must be a positive number, got 0/);
-    expect(() => contributionColor(NaN, 1)).toThrow(/finite number, got NaN/);
+    expect(() => contributionColor(1, 0)).toThrow("contributionColor: scale must be a number > 0, got 0.");
+    expect(() => contributionColor(NaN, 1)).toThrow("contributionColor: contribution must be a finite number, got NaN.");
   });
 });
 

@@ -16,6 +16,7 @@ import * as tf from "@tensorflow/tfjs";
 import type { LoadedNetworkModel } from "../models/loaded-network-model";
 import { networkInputs } from "../models/network-inputs";
 import type { SentimentModel } from "../models/sentiment-model";
+import { integerOption } from "../util/options";
 
 export interface BatchPredictionOptions {
   /** Reviews per forward pass (default 500). */
@@ -31,8 +32,7 @@ export interface BatchPredictionOptions {
  * was trained: the same probabilities as predictSentiment on the review texts.
  */
 export async function predictReviews(loaded: SentimentModel, reviewIndices: readonly number[], options: BatchPredictionOptions = {}): Promise<Float32Array> {
-  const batchSize = options.batchSize ?? 500;
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`predictReviews: batchSize must be a whole number ≥ 1, got ${batchSize}.`);
+  const batchSize = integerOption("predictReviews", "batchSize", options.batchSize, 1, Infinity, 500);
   const probabilities = new Float32Array(reviewIndices.length);
   const scoreReviews = await loaded.reviewScorer(reviewIndices);
   for (let from = 0; from < reviewIndices.length; from += batchSize) {

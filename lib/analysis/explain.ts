@@ -17,6 +17,7 @@
  *   one token. All the shortened texts go through the network as one batch.
  *   Contributions of a network need not add up to anything: words interact.
  */
+import { integerOption, requiredStringOption } from "../util/options";
 import { networkLogits, sigmoid } from "./batch-predictions";
 import { encodeText } from "../data/imdb";
 import { ngramModelFeatures, tokenizeForModel } from "../models/ngrams";
@@ -71,9 +72,8 @@ export interface ExplainOptions {
  * networks. See the module comment for both definitions.
  */
 export async function explainPrediction(loaded: LoadedSentimentModel, text: string, options: ExplainOptions = {}): Promise<Explanation> {
-  if (typeof text !== "string") throw new TypeError(`explainPrediction: give the review as a string, got ${text === null ? "null" : typeof text}.`);
-  const batchSize = options.batchSize ?? 256;
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`explainPrediction: batchSize must be a whole number ≥ 1, got ${batchSize}.`);
+  requiredStringOption("explainPrediction", "text", text);
+  const batchSize = integerOption("explainPrediction", "batchSize", options.batchSize, 1, Infinity, 256);
   // The two methods need what is inside the model: the n-gram weights, the network's encoding.
   return loaded.kind === "ngrams" ? explainNgrams(loaded, text) : explainNetwork(loaded, text, batchSize);
 }

@@ -20,12 +20,11 @@ export interface PaddedSequences {
   shape: [number, number];
 }
 
-import { INT32_MAX } from "../data/imdb/indices";
+import { INT32_MAX, INT32_MIN } from "../util/int32";
 import { checkKnownKeys, choiceOption, integerOption, requiredIntegerOption } from "../util/options";
 
 const PAD_KEYS = ["maxlen", "padding", "truncating", "value"];
 const SIDES = ["pre", "post"] as const;
-const INT32_MIN = -2_147_483_648;
 
 /**
  * Pads (or cuts) every sequence to one length, as Keras' `pad_sequences` with

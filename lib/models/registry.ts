@@ -7,7 +7,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { projectRoot } from "../data/imdb/paths";
+import { projectRoot } from "../util/project-root";
 import { courseScale, type CourseScaleName } from "../data/scale";
 
 /** The models the lessons save, by name, so a missing one can be traced to the lesson that makes it (lesson 6). */

@@ -2,6 +2,7 @@
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { isErrnoException } from "./errors";
 
 /** A temporary name beside `target`, unique to this process and call. */
 function temporaryPath(target: string): string {
@@ -104,7 +105,7 @@ async function withLockFile<T>(lockPath: string, task: () => Promise<T>, onWait?
       fs.writeFileSync(lockPath, String(process.pid), { flag: "wx" });
       break;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      if (!isErrnoException(error, "EEXIST")) throw error;
       if (isStale(lockPath)) {
         fs.rmSync(lockPath, { force: true });
         continue;
@@ -135,6 +136,6 @@ function isStale(lockPath: string): boolean {
     process.kill(owner, 0);
     return false;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "ESRCH";
+    return isErrnoException(error, "ESRCH");
   }
 }

@@ -3,6 +3,11 @@
  * Fisher-Yates drawing each swap position by masked rejection sampling), so
  * that `loadData({ seed })` permutes reviews with the very permutation Keras'
  * `np.random.RandomState(seed).shuffle` produces for the same count.
+ *
+ * The one exception to the project's generator and shuffle (`mulberry32` in
+ * ./random, `shuffledIndices` in ./shuffle), for Keras compatibility. Lesson 2's
+ * `multiHotDataset` also shuffles its epochs with it: moving that to mulberry32
+ * would change the seeded results lesson 2's committed outputs print.
  */
 
 const N = 624;
