@@ -5,9 +5,7 @@
  * `np.random.RandomState(seed).shuffle` produces for the same count.
  *
  * The one exception to the project's generator and shuffle (`mulberry32` in
- * ./random, `shuffledIndices` in ./shuffle), for Keras compatibility. Lesson 2's
- * `multiHotDataset` also shuffles its epochs with it: moving that to mulberry32
- * would change the seeded results lesson 2's committed outputs print.
+ * ./random, `shuffledIndices` in ./shuffle), for Keras compatibility.
  */
 
 const N = 624;
