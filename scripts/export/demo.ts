@@ -175,56 +175,68 @@ async function bundlePageScript(): Promise<string> {
 function demoHtml(data: DemoData): string {
   const rows = data.models.map((model) => {
     const lesson = model.lesson === undefined ? "" : `lesson ${model.lesson} · `;
-    const saved = model.status === "saved";
-    const value = saved ? "loading…" : `not trained: run lesson ${model.lesson ?? "?"} at COURSE_SCALE=${escapeHtml(data.scale)}, then export again`;
-    const choose = saved ? ` tabindex="0" role="button" aria-pressed="false" title="Show which words pushed this model's score"` : "";
-    return `<div class="model" data-model="${escapeHtml(model.name)}" data-status="${model.status}"${choose}>
-  <div class="name"><strong>${escapeHtml(model.name)}</strong><br><span>${escapeHtml(lesson + model.title)}</span></div>
+    const name = `<div class="name"><strong>${escapeHtml(model.name)}</strong> <span>${escapeHtml(lesson + model.title)}</span></div>`;
+    if (model.status === "missing") {
+      return `<div class="model" data-model="${escapeHtml(model.name)}" data-status="missing">
+  ${name}
+  <div class="value">not trained: run lesson ${model.lesson ?? "?"} at COURSE_SCALE=${escapeHtml(data.scale)}, then export again</div>
+</div>`;
+    }
+    return `<div class="model" data-model="${escapeHtml(model.name)}" data-status="saved" tabindex="0" role="button" aria-pressed="false" title="Show which words pushed this model's score">
+  ${name}
   <div class="meter"><div class="bar"></div><div class="half"></div></div>
-  <div class="value">${value}</div>
+  <div class="value">loading…</div>
 </div>`;
   }).join("\n");
   const examples = EXAMPLES.map((e) => `<button type="button" data-example="${escapeHtml(e.text)}">${escapeHtml(e.label)}</button>`).join(" ");
   return `${pageHead("Live demo: what each model thinks of a review", `
-body { font-family: system-ui, sans-serif; font-size: 18px; max-width: 64em; margin: 0 auto; padding: 0 1.5em 2em; line-height: 1.45; color: #222; }
-nav { padding: 0.6em 0; border-bottom: 1px solid #ddd; margin-bottom: 0.6em; }
-h1 { font-size: 1.7em; margin: 0.3em 0; }
-.intro { margin: 0.3em 0 0.8em; color: #444; }
-textarea { width: 100%; box-sizing: border-box; min-height: 5.5em; font: inherit; font-size: 1.35em; padding: 0.5em 0.6em; border: 2px solid #777; border-radius: 6px; }
-button { font: inherit; margin: 0.3em 0.2em 0 0; padding: 0.15em 0.7em; border: 1px solid #aaa; border-radius: 4px; background: #f5f5f5; cursor: pointer; }
-.models { margin-top: 1em; }
-.model { display: grid; grid-template-columns: 17em 1fr 10em; gap: 1em; align-items: center; padding: 0.45em 0.6em; border-bottom: 1px solid #e5e5e5; border-left: 6px solid transparent; }
+body { font-family: system-ui, sans-serif; font-size: 18px; max-width: 76em; margin: 0 auto; padding: 0 1.5em 1.5em; line-height: 1.45; color: #222; }
+nav { padding: 0.5em 0; border-bottom: 1px solid #ddd; margin-bottom: 0.5em; }
+h1 { font-size: 1.6em; margin: 0.2em 0; }
+.intro { margin: 0.2em 0 0.8em; color: #555; font-size: 0.9em; }
+.demo { display: grid; grid-template-columns: minmax(0, 11fr) minmax(0, 10fr); gap: 1.5em; align-items: start; }
+@media (max-width: 60em) { .demo { grid-template-columns: minmax(0, 1fr); } }
+textarea { width: 100%; box-sizing: border-box; min-height: 6em; font: inherit; font-size: 1.3em; padding: 0.4em 0.5em; border: 2px solid #777; border-radius: 6px; }
+button { font: inherit; font-size: 0.85em; margin: 0.3em 0.2em 0 0; padding: 0.1em 0.6em; border: 1px solid #aaa; border-radius: 4px; background: #f5f5f5; cursor: pointer; }
+.model { display: grid; grid-template-columns: minmax(0, 1fr) 6.5em; grid-template-areas: "name value" "meter value"; gap: 0.2em 0.8em; align-items: center; padding: 0.4em 0.6em; border-bottom: 1px solid #e3e3e3; border-left: 6px solid transparent; }
+.model .name { grid-area: name; }
+.model .name span { color: #666; font-size: 0.8em; }
 .model[role="button"] { cursor: pointer; }
 .model[aria-pressed="true"] { background: #eef3fa; border-left-color: ${HIGHLIGHT_POSITIVE_COLOR}; }
-.model span { color: #666; font-size: 0.85em; }
-.meter { position: relative; height: 2em; background: #eee; border-radius: 4px; overflow: hidden; }
+.meter { grid-area: meter; position: relative; height: 1.7em; background: #eee; border-radius: 4px; overflow: hidden; }
 .meter .bar { height: 100%; width: 0; background: ${HIGHLIGHT_NEGATIVE_COLOR}; transition: width 0.15s; }
 .meter .bar.positive { background: ${HIGHLIGHT_POSITIVE_COLOR}; }
 .meter .half { position: absolute; top: 0; bottom: 0; left: 50%; border-left: 2px dashed #444; }
-.value { font-variant-numeric: tabular-nums; font-size: 1.25em; font-weight: 600; }
+.value { grid-area: value; text-align: right; font-size: 0.85em; color: #555; }
+.value .probability { display: block; font-size: 1.6em; font-weight: 700; color: #222; font-variant-numeric: tabular-nums; line-height: 1.2; }
 .model[data-status="missing"] { color: #999; }
-.model[data-status="missing"] .value, .model[data-status="error"] .value, .model[data-status="loading"] .value { font-size: 0.85em; font-weight: normal; }
-.model[data-status="missing"] .value, .model[data-status="error"] .value { color: #a33; }
-#explanation { margin-top: 1.2em; padding: 0.6em 1em 0.8em; border: 2px solid #ccd; border-radius: 6px; }
-#explanation h2 { font-size: 1.2em; margin: 0 0 0.3em; }
+.model[data-status="missing"] .value, .model[data-status="error"] .value { grid-area: meter / meter / value / value; text-align: left; color: #a33; }
+.model[data-status="error"] .meter { display: none; }
+#explanation { margin-top: 1em; padding: 0.5em 0.9em 0.7em; border: 2px solid #ccd; border-radius: 6px; }
+#explanation h2 { font-size: 1.15em; margin: 0 0 0.3em; }
 #explanation .progress { color: #666; }
-#explanation .words { font-size: 1.5em; }
-#status { color: #666; font-size: 0.85em; }
+#explanation .progress:empty { display: none; }
+#explanation .words { font-size: 1.45em; }
+#status { color: #666; font-size: 0.8em; }
 `)}
 <body>
 <nav><a href="${INDEX_FILE}">All lessons</a></nav>
 <h1>What each model thinks of a review</h1>
 <p class="intro">Type a review: each model saved by the lessons gives its probability that the review is positive, computed in this browser by TensorFlow.js with the same tokenizer and vocabulary as in Node. Click a model to see which words pushed its score. Models trained at <code>COURSE_SCALE=${escapeHtml(data.scale)}</code>, read from <code>${escapeHtml(data.modelsDir)}</code>.</p>
+<div class="demo">
+<div>
 <textarea id="review" placeholder="Type a review here…" spellcheck="false"></textarea>
 <div class="examples">Try: ${examples}</div>
-<div class="models">
-${rows}
-</div>
 <section id="explanation" data-state="empty" aria-live="polite">
 <h2>Which words pushed <span class="explained">the score</span></h2>
 <div class="progress"></div>
 <div class="body"></div>
 </section>
+</div>
+<div class="models">
+${rows}
+</div>
+</div>
 <p id="status">Loading the models…</p>
 <script src="${TFJS_FILE}"></script>
 <script src="${MODELS_FILE}"></script>

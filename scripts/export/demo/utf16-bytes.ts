@@ -42,14 +42,19 @@ export function stringFromBytes(bytes: Uint8Array): string {
   return text;
 }
 
-/** The bytes of strings made by stringFromBytes, one after the other, into `target` from `offset`; returns the offset after them. */
+/**
+ * The bytes of a string made by stringFromBytes, into `target` from `offset`
+ * (even); returns the offset after them. Writes whole units, twice as fast as
+ * bytes, on a little-endian machine, as tfjs assumes too when it reads
+ * weights through Float32Array views.
+ */
 export function bytesFromString(text: string, target: Uint8Array, offset: number): number {
-  let at = offset;
+  if (offset % 2 !== 0 || target.byteOffset % 2 !== 0) throw new RangeError(`bytesFromString: the offset must be even, got ${offset} (and the target's byteOffset ${target.byteOffset}).`);
+  const units = new Uint16Array(target.buffer, target.byteOffset, target.length >> 1);
+  let at = offset >> 1;
   for (let i = 0; i < text.length; i++) {
-    let unit = text.charCodeAt(i);
-    if (unit === ESCAPE) unit = text.charCodeAt(++i) ^ FLIP;
-    target[at++] = unit & 0xff;
-    target[at++] = unit >> 8;
+    const unit = text.charCodeAt(i);
+    units[at++] = unit === ESCAPE ? text.charCodeAt(++i) ^ FLIP : unit;
   }
-  return at;
+  return at << 1;
 }

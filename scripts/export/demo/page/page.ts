@@ -200,7 +200,7 @@ class Explainer {
       span.dataset.token = explanation.tokens[t].token;
       span.dataset.contribution = String(explanation.tokens[t].contribution);
     });
-    this.show("ready", explanation.method === "occlusion" ? `Occlusion: ${explanation.tokens.length + 2} texts through the network.` : "");
+    this.show("ready", "");
   }
 }
 
@@ -212,7 +212,12 @@ function showProbability(element: HTMLElement, probability: number): void {
     bar.classList.toggle("positive", probability > 0.5);
   }
   const value = element.querySelector<HTMLElement>(".value");
-  if (value) value.textContent = `${probability.toFixed(3)} ${probability > 0.5 ? "positive" : "negative"}`;
+  if (value) {
+    const number = document.createElement("span");
+    number.className = "probability";
+    number.textContent = probability.toFixed(3);
+    value.replaceChildren(number, probability > 0.5 ? "positive" : "negative");
+  }
 }
 
 function showProblem(element: HTMLElement, message: string): void {
