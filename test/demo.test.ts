@@ -225,7 +225,7 @@ describe.sequential("the exported demo page, in headless Chromium from file:// w
     expect(await missing.innerText()).toMatch(/not trained: run lesson 3/);
 
     for (const [t, text] of TEXTS.entries()) {
-      await page.fill("#review", text);
+      await typeReview(page, text);
       for (const [name, probabilities] of expected) {
         const shown = await page.getAttribute(`[data-model="${name}"]`, "data-probability");
         expect(shown, `${name} on text ${t}`).not.toBeNull();
@@ -250,7 +250,7 @@ describe.sequential("the exported demo page, in headless Chromium from file:// w
       expect(await page.getAttribute(`[data-model="${name}"]`, "aria-pressed")).toBe("true");
       const loaded = await loadSentimentModel(name, { dir: modelsDir });
       for (const text of EXPLAINED_TEXTS) {
-        await page.fill("#review", text);
+        await typeReview(page, text);
         await page.waitForSelector(`#explanation[data-explained-model="${name}"][data-state="ready"]`, { timeout: 30_000 });
         const shown = await page.$$eval("#explanation .words > span", (spans) => spans.map((span) => ({
           token: span.getAttribute("data-token"),
@@ -272,7 +272,7 @@ describe.sequential("the exported demo page, in headless Chromium from file:// w
       }
     }
     // What an instructor shows: a review typed, a network's words highlighted.
-    await page.fill("#review", TEXTS[5]);
+    await typeReview(page, TEXTS[5]);
     await page.click('[data-model="lstm"]');
     await page.waitForSelector('#explanation[data-explained-model="lstm"][data-state="ready"]', { timeout: 30_000 });
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -308,7 +308,7 @@ describe.sequential("the exported demo page, in headless Chromium from file:// w
     await waitUntilReady(page, 120_000);
     console.log(`demo page of ${path.relative(ROOT, SMOKE_MODELS)} (${smoke.saved.join(", ")}): ${await loadTimes(page)}; ${(smoke.bytes / 1e6).toFixed(1)} MB in ${files.length} files`);
     for (const name of smoke.saved) expect(await page.getAttribute(`[data-model="${name}"]`, "data-probability"), name).not.toBeNull();
-    await page.fill("#review", "A wonderful film: moving, funny and beautifully acted. I loved every minute of it.");
+    await typeReview(page, "A wonderful film: moving, funny and beautifully acted. I loved every minute of it.");
     await page.waitForSelector('#explanation[data-state="ready"]');
     await page.screenshot({ path: path.join(ARTIFACTS, "demo-page-smoke.png"), fullPage: true });
     await context.close();
@@ -319,6 +319,12 @@ describe.sequential("the exported demo page, in headless Chromium from file:// w
 async function waitUntilReady(page: Page, timeout = 30_000): Promise<void> {
   await page.waitForSelector("body[data-ready], body[data-error]", { timeout });
   expect(await page.getAttribute("body", "data-error")).toBeNull();
+}
+
+/** Puts `text` into the review box and waits until every model's row shows its probability for it. */
+async function typeReview(page: Page, text: string): Promise<void> {
+  await page.fill("#review", text);
+  await page.waitForSelector("body:not([data-predicting])", { timeout: 30_000 });
 }
 
 /** What the page recorded: when, after navigation started, its first and its last model could predict. */
