@@ -294,6 +294,7 @@ describe.sequential("the exported demo page, in headless Chromium from file:// w
     const row = page.locator(`[data-model="${NGRAM_MODEL}"]`);
     expect(await row.getAttribute("data-status")).toBe("error");
     expect(await row.innerText()).toContain(`could not be loaded: ${ngramPayload} did not load; export the course again.`);
+    expect(await page.getAttribute("#explanation", "data-state")).toBe("error");
     for (const { name } of NETWORKS) expect(await page.getAttribute(`[data-model="${name}"]`, "data-probability")).not.toBeNull();
     await context.close();
   }, 60_000);

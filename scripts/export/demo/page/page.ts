@@ -1,9 +1,10 @@
 /**
  * The demo page's script (bundled into demo.js by ../../demo.ts): builds
  * each model as its payload script arrives and, on every input, writes each
- * ready model's positive probability into its row's `data-probability`; the
- * chosen model's explanation is highlighted below the rows. Instructor
- * tooling for `npm run export`; no lesson teaches it.
+ * ready model's positive probability into its row's `data-probability`, and
+ * highlights the words of the review by how far they pushed the chosen
+ * model's score. Instructor tooling for `npm run export`; no lesson teaches
+ * it.
  */
 import * as tf from "@tensorflow/tfjs";
 import type { Explanation } from "../../../../lib/explain";
@@ -13,7 +14,7 @@ import { DEMO_DATA_GLOBAL, DEMO_PAYLOADS_GLOBAL, pageModel, payloadFile, type De
 
 /** A network's occlusion waits for a pause in the typing this long: each costs one forward pass per word. */
 const OCCLUSION_DELAY_MS = 400;
-/** Payload scripts loading at once: Chromium parses each on a thread of its own. */
+/** Payload scripts loading at once: while one is read from disk and decoded on Chromium's other threads, the page compiles another and builds its model. */
 const PARALLEL_PAYLOADS = 2;
 
 interface Row {
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
     });
   }
   if (chosen) choose(chosen);
+  else explainChosen();
 
   // Each model starts predicting once its payload is in, the smallest first; one built at a time, so typing goes on between.
   const payloads = new PayloadLoader(data.payloads, PARALLEL_PAYLOADS);
@@ -84,6 +86,7 @@ async function main(): Promise<void> {
       if (row === chosen) explainChosen();
     } catch (error) {
       showProblem(row.element, `could not be loaded: ${(error as Error).message}`);
+      if (row === chosen) explainChosen();
     }
     times.push(performance.now());
   }));
@@ -194,7 +197,8 @@ class Explainer {
     panel.dataset.explainedModel = row.model.name;
     this.name.textContent = row.model.name;
     const model = row.ready;
-    if (model === undefined) return this.show("loading", row.element.dataset.status === "error" ? "This model could not be loaded." : "Loading this model…");
+    if (row.element.dataset.status === "error") return this.show("error", "This model could not be loaded.", "");
+    if (model === undefined) return this.show("loading", "Loading this model…", "");
     this.show("computing", model.kind === "network" ? "Waiting for a pause in the typing…" : "");
     const run = async (): Promise<void> => {
       const cancelled = () => generation !== this.generation;
