@@ -4,12 +4,15 @@
  * file:// can read sibling files only as scripts). Instructor tooling for
  * `npm run export`; no lesson teaches it.
  *
- * Measured in Chromium 156 on 76 MB of random bytes: base64 in a UTF-8
- * script makes 1.33 characters per byte, which Chromium decodes and parses
- * in 7 s of CPU; these strings make 0.52 characters per byte (a file of
- * 1.03 bytes per byte) and cost 3 s. A UTF-16 file cannot hold lone
- * surrogates (0xD800-0xDFFF), so such a unit is written as ESCAPE followed
- * by the unit XOR 0x8000, and so is ESCAPE itself.
+ * A UTF-16 file cannot hold lone surrogates (0xD800-0xDFFF): such a unit is
+ * written as ESCAPE followed by the unit XOR 0x8000, and so is ESCAPE
+ * itself, so the file holds 1.03 bytes per byte against 1.33 for base64.
+ * Measured in Chromium 156 on this project's 2-core machine, busy with other
+ * work (load 10-12), 76.5 MB of random bytes, five runs each: ready to use
+ * after a median 7.7 s and 7.5 s of the browser's CPU, against 8.8 s and
+ * 8.8 s for base64 strings decoded by Uint8Array.fromBase64. The price:
+ * Chromium compiles a UTF-16 script on the page's thread (a UTF-8 one on
+ * another), so typing pauses for a moment as each network's weights come in.
  */
 
 /** Written first in the file: the byte order mark makes browsers read it as UTF-16LE whatever a server says. */
