@@ -125,6 +125,7 @@ const NETWORKS: Built[] = [
 const NGRAM_MODEL = "nb-logistic-regression";
 /** Saved from another network built with the same seeds: the same weights as "lstm", which the page must load once. */
 const COPY = { name: "lstm-copy", of: "lstm" };
+const SAVED_NAMES = [...NETWORKS.map((n) => n.name), COPY.name, NGRAM_MODEL];
 
 /** Texts whose highlighted words are compared with explainPrediction: unknown words, and more words than the sequence models' maxlen. */
 const EXPLAINED_TEXTS = [
@@ -184,7 +185,7 @@ describe.sequential("the exported demo page, in headless Chromium from file:// w
     await saveSentimentModel(model, NGRAM_MODEL, { kind: "ngrams", lesson: 7 }, { dir: modelsDir });
 
     expected = new Map();
-    for (const name of savedNames()) {
+    for (const name of SAVED_NAMES) {
       const predictions = await predictSentiment(await loadSentimentModel(name, { dir: modelsDir }), TEXTS);
       expected.set(name, predictions.map((p) => p.probability));
     }
@@ -198,10 +199,8 @@ describe.sequential("the exported demo page, in headless Chromium from file:// w
     for (const folder of folders) rmSync(folder, { recursive: true, force: true });
   });
 
-  const savedNames = () => [...NETWORKS.map((n) => n.name), COPY.name, NGRAM_MODEL];
-
   it("lists every saved model, and the lessons' models that were not trained as missing; equal weights make one file", () => {
-    expect(summary.saved.sort()).toEqual(savedNames().sort());
+    expect([...summary.saved].sort()).toEqual([...SAVED_NAMES].sort());
     expect(summary.missing).toEqual(["embedding-mlp"]);
     for (const probabilities of expected.values()) {
       // Models that answered the same for every text would make the comparison below say little.
@@ -209,7 +208,7 @@ describe.sequential("the exported demo page, in headless Chromium from file:// w
     }
     expect(expected.get(COPY.name)).toEqual(expected.get(COPY.of));
     // One payload per model, but the copy's weights are the original's.
-    expect(readdirSync(outDir).filter((name) => /^demo-data-[0-9a-f]{16}\.js$/.test(name))).toHaveLength(savedNames().length - 1);
+    expect(readdirSync(outDir).filter((name) => /^demo-data-[0-9a-f]{16}\.js$/.test(name))).toHaveLength(SAVED_NAMES.length - 1);
   });
 
   it("gives, for every text typed, the probabilities predictSentiment gives in Node, and loads nothing from outside its folder", async () => {
