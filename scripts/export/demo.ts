@@ -138,11 +138,11 @@ function inPieces(bytes: Uint8Array, size: number): Uint8Array[] {
 }
 
 /**
- * Node's built-in modules and the Node-only packages that lib/explain.ts
- * reaches through lib/predict and lib/imdb: the page never calls the code
- * that uses them (it runs explainPrediction on an n-gram model, and
- * encodes text from the words it holds), so the bundle gets an empty module
- * in their place.
+ * Node's built-in modules and the Node-only packages that lib/explain.ts and
+ * lib/batch-predictions.ts import through lib/predict, lib/imdb and
+ * lib/ngrams: the page runs only their code that reads no file
+ * (explainPrediction on an n-gram model, networkLogits), so the bundle gets
+ * an empty module in their place.
  */
 const NODE_ONLY = /^(node:.*|tar-stream|danfojs-node)$/;
 
