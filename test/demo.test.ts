@@ -3,23 +3,28 @@
  * file://, network off: small models of every kind the lessons save (built
  * here with seeded random weights on a fixture dataset, saved with
  * saveSentimentModel) must give, for each text typed, the probabilities
- * predictSentiment gives in Node; a model the lessons save that was not
- * trained is shown as missing.
+ * predictSentiment gives in Node, and highlight the words explainPrediction
+ * gives in Node; a model the lessons save that was not trained is shown as
+ * missing. The page's load times are printed, not asserted (speed belongs to
+ * benchmarks); with the course's own smoke-scale models in data/models/smoke,
+ * for those too.
  */
-import { mkdirSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import * as tf from "@tensorflow/tfjs";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { launchChromium, watchedOfflinePage } from "./headless-chromium";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { initBackend } from "../lib/backend/init-backend";
+import { explainPrediction } from "../lib/analysis/explain";
 import { trainNgramSentimentModel } from "../lib/models/ngrams/model";
 import { predictSentiment } from "../lib/models/predict-sentiment";
 import type { NetworkModelSettings } from "../lib/models/sentiment-model";
 import { loadSentimentModel, saveSentimentModel } from "../lib/models/storage/model-folder";
 import { mulberry32 } from "../lib/util/random";
 import { writeDemo, DEMO_FILE, type DemoSummary } from "../scripts/export/demo";
+import { bytesFromString, stringFromBytes, UTF16_BYTE_ORDER_MARK } from "../scripts/export/demo/utf16-bytes";
 import { fixtureEntries, makeMirror, setImdbEnv, tempDir, type FixtureReview } from "./fixtures/imdb-archive";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -120,10 +125,45 @@ const NETWORKS: Built[] = [
   },
 ];
 const NGRAM_MODEL = "nb-logistic-regression";
+/** Saved from another network built with the same seeds: the same weights as "lstm", which the page must load once. */
+const COPY = { name: "lstm-copy", of: "lstm" };
+const SAVED_NAMES = [...NETWORKS.map((n) => n.name), COPY.name, NGRAM_MODEL];
+
+/** Texts whose highlighted words are compared with explainPrediction: unknown words, and more words than the sequence models' maxlen. */
+const EXPLAINED_TEXTS = [
+  "A wonderful, moving film. I loved it!",
+  "zorblax: the plot is a mess, the acting not good",
+  "the plot was dull and boring but the acting was superb and the ending wonderful",
+];
+
+const SMOKE_MODELS = path.join(ROOT, "data", "models", "smoke");
+
+describe("the demo's weights as UTF-16 text", () => {
+  it("gives back every byte pair, surrogates and the escape unit included, through a UTF-16 file as a browser decodes it", () => {
+    const random = mulberry32(11);
+    const bytes = new Uint8Array(2 * 65536 + 4000);
+    for (let unit = 0; unit < 65536; unit++) [bytes[2 * unit], bytes[2 * unit + 1]] = [unit & 0xff, unit >> 8];
+    for (let i = 2 * 65536; i < bytes.length; i++) bytes[i] = Math.floor(random() * 256);
+    const text = stringFromBytes(bytes);
+    expect(/[\ud800-\udfff]/.test(text), "no surrogate left").toBe(false);
+    const file = Buffer.from(`${UTF16_BYTE_ORDER_MARK}x = ${JSON.stringify(text)};`, "utf16le");
+    // What a browser does with the file: the byte order mark picks UTF-16LE, and a lone surrogate would become U+FFFD.
+    const read = new TextDecoder("utf-16le").decode(file);
+    const literal = JSON.parse(read.slice(read.indexOf("=") + 1, read.lastIndexOf(";"))) as string;
+    const target = new Uint8Array(bytes.length + 2);
+    expect(bytesFromString(literal, target, 2)).toBe(bytes.length + 2);
+    expect(Buffer.from(target.subarray(2)).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it("refuses an odd number of bytes", () => {
+    expect(() => stringFromBytes(new Uint8Array(3))).toThrow(/even number of bytes, got 3/);
+  });
+});
 
 describe.sequential("the exported demo page, in headless Chromium from file:// with the network off", () => {
   let restoreEnv: () => void;
   const folders: string[] = [];
+  let modelsDir: string;
   let outDir: string;
   let summary: DemoSummary;
   let expected: Map<string, number[]>;
@@ -134,18 +174,20 @@ describe.sequential("the exported demo page, in headless Chromium from file:// w
     const reviews = toyReviews();
     const mirror = await makeMirror(fixtureEntries(reviews));
     const cache = tempDir("demo-cache-");
-    const modelsDir = tempDir("demo-models-");
+    modelsDir = tempDir("demo-models-");
     outDir = tempDir("demo-page-");
     folders.push(mirror, cache, modelsDir, outDir);
     restoreEnv = setImdbEnv(mirror, cache);
 
     for (const { name, network, settings } of NETWORKS) await saveSentimentModel(network!(), name, settings!, { dir: modelsDir });
+    const original = NETWORKS.find((n) => n.name === COPY.of)!;
+    await saveSentimentModel(original.network!(), COPY.name, { ...original.settings!, lesson: undefined, description: "the same weights as lstm" }, { dir: modelsDir });
     const train = reviews.filter((r) => r.split === "train");
     const { model } = await trainNgramSentimentModel(train.map((r) => r.text), train.map((r) => (r.folder === "pos" ? 1 : 0)), { minDocumentCount: 1, epochs: 5, seed: 3 });
     await saveSentimentModel(model, NGRAM_MODEL, { kind: "ngrams", lesson: 7 }, { dir: modelsDir });
 
     expected = new Map();
-    for (const name of [...NETWORKS.map((n) => n.name), NGRAM_MODEL]) {
+    for (const name of SAVED_NAMES) {
       const predictions = await predictSentiment(await loadSentimentModel(name, { dir: modelsDir }), TEXTS);
       expected.set(name, predictions.map((p) => p.probability));
     }
@@ -159,21 +201,23 @@ describe.sequential("the exported demo page, in headless Chromium from file:// w
     for (const folder of folders) rmSync(folder, { recursive: true, force: true });
   });
 
-  it("lists every saved model, and the lessons' models that were not trained as missing", () => {
-    expect(summary.saved.sort()).toEqual([...NETWORKS.map((n) => n.name), NGRAM_MODEL].sort());
+  it("lists every saved model, and the lessons' models that were not trained as missing; equal weights make one file", () => {
+    expect([...summary.saved].sort()).toEqual([...SAVED_NAMES].sort());
     expect(summary.missing).toEqual(["embedding-mlp"]);
     for (const probabilities of expected.values()) {
       // Models that answered the same for every text would make the comparison below say little.
       expect(Math.max(...probabilities) - Math.min(...probabilities)).toBeGreaterThan(0.05);
     }
+    expect(expected.get(COPY.name)).toEqual(expected.get(COPY.of));
+    // One payload per model, but the copy's weights are the original's.
+    expect(readdirSync(outDir).filter((name) => /^demo-data-[0-9a-f]{16}\.js$/.test(name))).toHaveLength(SAVED_NAMES.length - 1);
   });
 
   it("gives, for every text typed, the probabilities predictSentiment gives in Node, and loads nothing from outside its folder", async () => {
     const { context, page, requests, errors } = await watchedOfflinePage(browser);
-    const started = performance.now();
     await page.goto(pathToFileURL(path.join(outDir, DEMO_FILE)).href);
-    await page.waitForSelector("body[data-ready], body[data-error]", { timeout: 30_000 });
-    console.log(`demo page ready in ${((performance.now() - started) / 1000).toFixed(2)} s, ${(summary.bytes / 1e6).toFixed(2)} MB`);
+    await waitUntilReady(page);
+    console.log(`demo page of the test's small models: ${await loadTimes(page)}; ${(summary.bytes / 1e6).toFixed(2)} MB`);
     expect(await page.getAttribute("body", "data-error")).toBeNull();
 
     const missing = page.locator('[data-model="embedding-mlp"]');
@@ -182,20 +226,111 @@ describe.sequential("the exported demo page, in headless Chromium from file:// w
     expect(await missing.innerText()).toMatch(/not trained: run lesson 3/);
 
     for (const [t, text] of TEXTS.entries()) {
-      await page.fill("#review", text);
+      await typeReview(page, text);
       for (const [name, probabilities] of expected) {
         const shown = await page.getAttribute(`[data-model="${name}"]`, "data-probability");
         expect(shown, `${name} on text ${t}`).not.toBeNull();
         expect(Math.abs(Number(shown) - probabilities[t]), `${name} on text ${t} (${JSON.stringify(text.slice(0, 40))}): page ${shown}, Node ${probabilities[t]}`).toBeLessThan(1e-4);
       }
     }
-    await page.fill("#review", TEXTS[5]);
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: path.join(ARTIFACTS, "demo-page.png"), fullPage: true });
     await context.close();
 
     const folderUrl = pathToFileURL(outDir).href + "/";
     expect(requests.filter((url) => !url.startsWith(folderUrl))).toEqual([]);
     expect(errors).toEqual([]);
   }, 90_000);
+
+  it("highlights, for the model clicked, each word with the contribution explainPrediction gives in Node", async () => {
+    const { context, page, errors } = await watchedOfflinePage(browser);
+    await page.goto(pathToFileURL(path.join(outDir, DEMO_FILE)).href);
+    await waitUntilReady(page);
+    // The n-gram model is explained from the start: exact, and cheap enough for every keystroke.
+    expect(await page.getAttribute("#explanation", "data-explained-model")).toBe(NGRAM_MODEL);
+    for (const name of [NGRAM_MODEL, ...NETWORKS.map((n) => n.name)]) {
+      await page.click(`[data-model="${name}"]`);
+      expect(await page.getAttribute(`[data-model="${name}"]`, "aria-pressed")).toBe("true");
+      const loaded = await loadSentimentModel(name, { dir: modelsDir });
+      for (const text of EXPLAINED_TEXTS) {
+        await typeReview(page, text);
+        await page.waitForSelector(`#explanation[data-explained-model="${name}"][data-state="ready"]`, { timeout: 30_000 });
+        const shown = await page.$$eval("#explanation .words > span", (spans) => spans.map((span) => ({
+          token: span.getAttribute("data-token"),
+          contribution: Number(span.getAttribute("data-contribution")),
+          title: span.getAttribute("title") ?? "",
+          text: span.textContent,
+        })));
+        const explanation = await explainPrediction(loaded, text);
+        const where = `${name} on ${JSON.stringify(text)}`;
+        expect(shown.map((s) => s.token), where).toEqual(explanation.tokens.map((t) => t.token));
+        expect(shown.map((s) => s.text), where).toEqual(explanation.tokens.map((t) => t.token));
+        explanation.tokens.forEach(({ token, contribution, note }, t) => {
+          expect(Math.abs(shown[t].contribution - contribution), `${where}, "${token}": page ${shown[t].contribution}, Node ${contribution}`).toBeLessThan(1e-4);
+          if (Math.abs(contribution) > 1e-4) expect(Math.sign(shown[t].contribution), `${where}, "${token}"`).toBe(Math.sign(contribution));
+          // The note (unknown word, cut by maxlen) is said on hover.
+          expect(shown[t].title.endsWith(`(${note})`), `${where}, "${token}": title ${shown[t].title}, note ${note}`).toBe(note !== undefined);
+        });
+        expect(explanation.tokens.some((t) => Math.abs(t.contribution) > 1e-3), `${where}: some word must matter`).toBe(true);
+      }
+    }
+    // What an instructor shows: a review typed, a network's words highlighted.
+    await typeReview(page, TEXTS[5]);
+    await page.click('[data-model="lstm"]');
+    await page.waitForSelector('#explanation[data-explained-model="lstm"][data-state="ready"]', { timeout: 30_000 });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, "demo-page.png"), fullPage: true });
+    await context.close();
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it("says which model could not be loaded when its payload script is missing, and runs the others", async () => {
+    const broken = tempDir("demo-broken-");
+    folders.push(broken);
+    cpSync(outDir, broken, { recursive: true });
+    const ngramPayload = readdirSync(broken).find((name) => name.startsWith("demo-data-") && readFileSync(path.join(broken, name), "utf8").includes('"ngramModel":'));
+    expect(ngramPayload).toBeDefined();
+    rmSync(path.join(broken, ngramPayload!));
+    const { context, page } = await watchedOfflinePage(browser);
+    await page.goto(pathToFileURL(path.join(broken, DEMO_FILE)).href);
+    await waitUntilReady(page);
+    const row = page.locator(`[data-model="${NGRAM_MODEL}"]`);
+    expect(await row.getAttribute("data-status")).toBe("error");
+    expect(await row.innerText()).toContain(`could not be loaded: ${ngramPayload} did not load; export the course again.`);
+    expect(await page.getAttribute("#explanation", "data-state")).toBe("error");
+    for (const { name } of NETWORKS) expect(await page.getAttribute(`[data-model="${name}"]`, "data-probability")).not.toBeNull();
+    await context.close();
+  }, 60_000);
+
+  it.skipIf(!existsSync(SMOKE_MODELS))("loads the course's own smoke-scale models (data/models/smoke), printing how long they take", async () => {
+    const smokeOut = tempDir("demo-smoke-");
+    folders.push(smokeOut);
+    const smoke = await writeDemo(smokeOut, { modelsDir: SMOKE_MODELS, scale: "smoke" });
+    const files = readdirSync(smokeOut);
+    const { context, page, errors } = await watchedOfflinePage(browser);
+    await page.goto(pathToFileURL(path.join(smokeOut, DEMO_FILE)).href);
+    await waitUntilReady(page, 120_000);
+    console.log(`demo page of ${path.relative(ROOT, SMOKE_MODELS)} (${smoke.saved.join(", ")}): ${await loadTimes(page)}; ${(smoke.bytes / 1e6).toFixed(1)} MB in ${files.length} files`);
+    for (const name of smoke.saved) expect(await page.getAttribute(`[data-model="${name}"]`, "data-probability"), name).not.toBeNull();
+    await typeReview(page, "A wonderful film: moving, funny and beautifully acted. I loved every minute of it.");
+    await page.waitForSelector('#explanation[data-state="ready"]');
+    await page.screenshot({ path: path.join(ARTIFACTS, "demo-page-smoke.png"), fullPage: true });
+    await context.close();
+    expect(errors).toEqual([]);
+  }, 240_000);
 });
+
+async function waitUntilReady(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForSelector("body[data-ready], body[data-error]", { timeout });
+  expect(await page.getAttribute("body", "data-error")).toBeNull();
+}
+
+/** Puts `text` into the review box and waits until every model's row shows its probability for it. */
+async function typeReview(page: Page, text: string): Promise<void> {
+  await page.fill("#review", text);
+  await page.waitForSelector("body:not([data-predicting])", { timeout: 30_000 });
+}
+
+/** What the page recorded: when, after navigation started, its first and its last model could predict. */
+async function loadTimes(page: Page): Promise<string> {
+  const [first, all] = await Promise.all(["data-first-model-ms", "data-all-models-ms"].map((name) => page.getAttribute("body", name)));
+  return `first model ready ${(Number(first) / 1000).toFixed(2)} s, all ${(Number(all) / 1000).toFixed(2)} s after navigation`;
+}

@@ -1,25 +1,29 @@
 /**
  * The exported course's live demo: demo.html, where an instructor types a
- * review and sees each saved model's positive probability as they type,
- * computed in the browser by TensorFlow.js. Everything the page needs is a
- * script next to it (tf.min.js, demo-models.js with the models, demo.js with
- * lib's tokenizer, encoding and n-gram code bundled by esbuild), because a
- * page opened from file:// may not fetch files. Instructor tooling for
- * `npm run export`; no lesson teaches it.
+ * review and sees each saved model's positive probability as they type, and
+ * the words that pushed a model's score highlighted, computed in the browser
+ * by TensorFlow.js. Everything the page needs is a script next to it
+ * (tf.min.js; demo-models.js, what the models are; one demo-data-<hash>.js
+ * per model's weights or n-grams; demo.js, lib's tokenizer, encoding, n-gram
+ * and explanation code bundled by esbuild), because a page opened from
+ * file:// may not fetch files. Instructor tooling for `npm run export`; no
+ * lesson teaches it.
  */
+import { createHash } from "node:crypto";
 import { copyFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as tf from "@tensorflow/tfjs";
-import { buildSync } from "esbuild";
-import { base64FromBytes } from "../../lib/util/base64";
+import { build, type Plugin } from "esbuild";
+import { HIGHLIGHT_NEGATIVE_COLOR, HIGHLIGHT_POSITIVE_COLOR } from "../../lib/analysis/highlight";
 import { ngramModelJson } from "../../lib/models/ngrams/model-json";
 import type { LoadedNetworkModel } from "../../lib/models/loaded-network-model";
 import { COURSE_MODELS } from "../../lib/models/registry";
 import { listSentimentModels, loadSentimentModel } from "../../lib/models/storage/model-folder";
 import { PROJECT_ROOT } from "../jupyter-env";
-import { DEMO_DATA_GLOBAL, WEIGHT_CHUNK_CHARS, type DemoData, type DemoModel, type SavedNetworkDemoModel } from "./demo/models";
-import { escapeHtml } from "./index-page";
-import { EXPORT_GENERATOR, INDEX_FILE } from "./page-notebook";
+import { DEMO_DATA_GLOBAL, DEMO_PAYLOADS_GLOBAL, payloadFile, WEIGHT_PIECE_BYTES, type DemoData, type DemoModel, type DemoPayload, type SavedNetworkDemoModel } from "./demo/models";
+import { stringFromBytes, UTF16_BYTE_ORDER_MARK } from "./demo/utf16-bytes";
+import { escapeHtml, pageHead } from "./index-page";
+import { INDEX_FILE } from "./page-notebook";
 
 export const DEMO_FILE = "demo.html";
 const TFJS_FILE = "tf.min.js";
@@ -53,10 +57,21 @@ export interface DemoSummary {
 
 /** Writes demo.html and its scripts into `outDir`. */
 export async function writeDemo(outDir: string, options: DemoOptions): Promise<DemoSummary> {
-  const data = await demoData(options);
+  const { models, payloads } = await demoData(options);
+  const queue = JSON.stringify(DEMO_PAYLOADS_GLOBAL);
+  const payloadScripts = [...payloads.values()].map((payload) => {
+    const script = `(globalThis[${queue}] = globalThis[${queue}] || []).push(${JSON.stringify(payload)});\n`;
+    // Weights are UTF-16 text (see ./demo/utf16-bytes.ts); an n-gram model is mostly ASCII, half the size in UTF-8.
+    const content = "weights" in payload ? Buffer.from(UTF16_BYTE_ORDER_MARK + script, "utf16le") : Buffer.from(script, "utf8");
+    return { id: payload.id, content };
+  });
+  // Smallest first: the first rows start predicting while the large weights still load.
+  payloadScripts.sort((a, b) => a.content.length - b.content.length);
+  const data: DemoData = { ...models, payloads: payloadScripts.map(({ id }) => id) };
   const files: [string, string | Buffer][] = [
     [MODELS_FILE, `globalThis[${JSON.stringify(DEMO_DATA_GLOBAL)}] = ${JSON.stringify(data)};\n`],
-    [SCRIPT_FILE, bundlePageScript()],
+    ...payloadScripts.map(({ id, content }): [string, Buffer] => [payloadFile(id), content]),
+    [SCRIPT_FILE, await bundlePageScript()],
     [DEMO_FILE, demoHtml(data)],
   ];
   for (const [name, content] of files) writeFileSync(path.join(outDir, name), content);
@@ -69,26 +84,41 @@ export async function writeDemo(outDir: string, options: DemoOptions): Promise<D
   };
 }
 
-/** Every saved model of the folder, and every model the lessons save that is not there, by lesson then name. */
-async function demoData({ modelsDir, scale }: DemoOptions): Promise<DemoData> {
+/** A payload's name: the start of its content's SHA-256, so that equal weights make one file. */
+function contentId(content: Uint8Array | string): string {
+  return createHash("sha256").update(content).digest("hex").slice(0, 16);
+}
+
+/** Every saved model of the folder, and every model the lessons save that is not there, by lesson then name; and their payloads by id. */
+async function demoData({ modelsDir, scale }: DemoOptions): Promise<{ models: Omit<DemoData, "payloads">; payloads: Map<string, DemoPayload> }> {
   const saved = listSentimentModels({ dir: modelsDir });
   const models: DemoModel[] = [];
+  const payloads = new Map<string, DemoPayload>();
   for (const info of saved) {
     const known = COURSE_MODELS.find((m) => m.name === info.name);
     const header = { name: info.name, lesson: info.lesson ?? known?.lesson, title: known?.title ?? info.description ?? info.name };
     const loaded = await loadSentimentModel(info.name, { dir: modelsDir });
-    if (loaded.kind === "ngrams") models.push({ ...header, status: "saved", info, ngramModel: JSON.parse(ngramModelJson(loaded.model)) });
-    else models.push({ ...header, status: "saved", info, ...(await networkData(loaded)) });
+    if (loaded.kind === "ngrams") {
+      const json = ngramModelJson(loaded.model);
+      const id = contentId(json);
+      payloads.set(id, { id, ngramModel: JSON.parse(json) });
+      models.push({ ...header, status: "saved", kind: "ngrams", info, payload: id });
+    } else {
+      const { weights, ...network } = await networkData(loaded);
+      const id = contentId(weights);
+      if (!payloads.has(id)) payloads.set(id, { id, byteLength: weights.length, weights: inPieces(weights, WEIGHT_PIECE_BYTES).map(stringFromBytes) });
+      models.push({ ...header, status: "saved", kind: "network", info: loaded.info, ...network, payload: id });
+    }
   }
   for (const known of COURSE_MODELS) {
     if (!saved.some((info) => info.name === known.name)) models.push({ name: known.name, lesson: known.lesson, title: known.title, status: "missing" });
   }
   models.sort((a, b) => (a.lesson ?? Infinity) - (b.lesson ?? Infinity) || a.name.localeCompare(b.name));
-  return { scale, modelsDir: path.relative(PROJECT_ROOT, modelsDir) || modelsDir, models };
+  return { models: { scale, modelsDir: path.relative(PROJECT_ROOT, modelsDir) || modelsDir, models }, payloads };
 }
 
 /** The network's layers and weights as tfjs saves them, and the words it was trained with. */
-async function networkData(loaded: LoadedNetworkModel): Promise<Pick<SavedNetworkDemoModel, "modelTopology" | "weightSpecs" | "weightsBase64" | "words">> {
+async function networkData(loaded: LoadedNetworkModel): Promise<Pick<SavedNetworkDemoModel, "modelTopology" | "weightSpecs" | "words"> & { weights: Uint8Array }> {
   let artifacts: tf.io.ModelArtifacts | undefined;
   await loaded.model.save(tf.io.withSaveHandler(async (saved) => {
     artifacts = saved;
@@ -98,20 +128,37 @@ async function networkData(loaded: LoadedNetworkModel): Promise<Pick<SavedNetwor
   return {
     modelTopology: artifacts.modelTopology,
     weightSpecs: artifacts.weightSpecs,
-    weightsBase64: inPieces(base64FromBytes(new Uint8Array(tf.io.CompositeArrayBuffer.join(artifacts.weightData))), WEIGHT_CHUNK_CHARS),
+    weights: new Uint8Array(tf.io.CompositeArrayBuffer.join(artifacts.weightData)),
     words: loaded.savedWords.words,
   };
 }
 
-function inPieces(text: string, size: number): string[] {
-  const pieces: string[] = [];
-  for (let start = 0; start < text.length; start += size) pieces.push(text.slice(start, start + size));
+function inPieces(bytes: Uint8Array, size: number): Uint8Array[] {
+  const pieces: Uint8Array[] = [];
+  for (let start = 0; start < bytes.length; start += size) pieces.push(bytes.subarray(start, start + size));
   return pieces;
 }
 
+/**
+ * Node's built-in modules and the Node-only packages that lib/analysis and
+ * lib/models import through lib/data/imdb: the page runs only their code
+ * that reads no file
+ * (explainPrediction on an n-gram model, networkLogits), so the bundle gets
+ * an empty module in their place.
+ */
+const NODE_ONLY = /^(node:.*|tar-stream|danfojs-node)$/;
+
+const nodeOnlyModulesEmpty: Plugin = {
+  name: "node-only-modules-empty",
+  setup(build) {
+    build.onResolve({ filter: NODE_ONLY }, (args) => ({ path: args.path, namespace: "node-only" }));
+    build.onLoad({ filter: /.*/, namespace: "node-only" }, () => ({ contents: "module.exports = {};", loader: "js" }));
+  },
+};
+
 /** demo.js: page.ts with lib's code, for a classic <script> (no modules: file:// pages cannot load them), tfjs taken from tf.min.js. */
-function bundlePageScript(): string {
-  const result = buildSync({
+async function bundlePageScript(): Promise<string> {
+  const result = await build({
     entryPoints: [PAGE_SCRIPT],
     bundle: true,
     write: false,
@@ -121,6 +168,7 @@ function bundlePageScript(): string {
     minify: true,
     legalComments: "none",
     alias: { "@tensorflow/tfjs": TF_GLOBAL },
+    plugins: [nodeOnlyModulesEmpty],
     logLevel: "silent",
   });
   return new TextDecoder().decode(result.outputFiles[0].contents);
@@ -129,49 +177,67 @@ function bundlePageScript(): string {
 function demoHtml(data: DemoData): string {
   const rows = data.models.map((model) => {
     const lesson = model.lesson === undefined ? "" : `lesson ${model.lesson} · `;
-    const value = model.status === "missing"
-      ? `not trained: run lesson ${model.lesson ?? "?"} at COURSE_SCALE=${escapeHtml(data.scale)}, then export again`
-      : "loading…";
-    return `<div class="model" data-model="${escapeHtml(model.name)}" data-status="${model.status}">
-  <div class="name"><strong>${escapeHtml(model.name)}</strong><br><span>${escapeHtml(lesson + model.title)}</span></div>
+    const name = `<div class="name"><strong>${escapeHtml(model.name)}</strong> <span>${escapeHtml(lesson + model.title)}</span></div>`;
+    if (model.status === "missing") {
+      return `<div class="model" data-model="${escapeHtml(model.name)}" data-status="missing">
+  ${name}
+  <div class="value">not trained: run lesson ${model.lesson ?? "?"} at COURSE_SCALE=${escapeHtml(data.scale)}, then export again</div>
+</div>`;
+    }
+    return `<div class="model" data-model="${escapeHtml(model.name)}" data-status="saved" tabindex="0" role="button" aria-pressed="false" title="Show which words pushed this model's score">
+  ${name}
   <div class="meter"><div class="bar"></div><div class="half"></div></div>
-  <div class="value">${value}</div>
+  <div class="value">loading…</div>
 </div>`;
   }).join("\n");
   const examples = EXAMPLES.map((e) => `<button type="button" data-example="${escapeHtml(e.text)}">${escapeHtml(e.label)}</button>`).join(" ");
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<meta name="generator" content="${EXPORT_GENERATOR}">
-<title>Live demo: what each model thinks of a review</title>
-<style>
-body { font-family: system-ui, sans-serif; max-width: 60em; margin: 0 auto; padding: 0 1.5em 2em; line-height: 1.5; color: #222; }
-nav { padding: 0.8em 0; border-bottom: 1px solid #ddd; margin-bottom: 1em; }
-textarea { width: 100%; box-sizing: border-box; min-height: 8em; font: inherit; font-size: 1.15em; padding: 0.6em; border: 2px solid #888; border-radius: 6px; }
-button { font: inherit; margin: 0.3em 0.2em 0 0; padding: 0.2em 0.7em; border: 1px solid #aaa; border-radius: 4px; background: #f5f5f5; cursor: pointer; }
-.models { margin-top: 1.5em; }
-.model { display: grid; grid-template-columns: 19em 1fr 12em; gap: 1em; align-items: center; padding: 0.6em 0; border-bottom: 1px solid #eee; }
-.model span { color: #666; font-size: 0.9em; }
-.meter { position: relative; height: 1.6em; background: #f1f1f1; border-radius: 4px; overflow: hidden; }
-.meter .bar { height: 100%; width: 0; background: #d9534f; transition: width 0.15s; }
-.meter .bar.positive { background: #2e8b57; }
-.meter .half { position: absolute; top: 0; bottom: 0; left: 50%; border-left: 1px dashed #555; }
-.value { font-variant-numeric: tabular-nums; font-size: 1.1em; }
+  return `${pageHead("Live demo: what each model thinks of a review", `
+body { font-family: system-ui, sans-serif; font-size: 18px; max-width: 76em; margin: 0 auto; padding: 0 1.5em 1.5em; line-height: 1.45; color: #222; }
+nav { padding: 0.5em 0; border-bottom: 1px solid #ddd; margin-bottom: 0.5em; }
+h1 { font-size: 1.6em; margin: 0.2em 0; }
+.intro { margin: 0.2em 0 0.8em; color: #555; font-size: 0.9em; }
+.demo { display: grid; grid-template-columns: minmax(0, 11fr) minmax(0, 10fr); gap: 1.5em; align-items: start; }
+@media (max-width: 60em) { .demo { grid-template-columns: minmax(0, 1fr); } }
+textarea { width: 100%; box-sizing: border-box; min-height: 6em; font: inherit; font-size: 1.3em; padding: 0.4em 0.5em; border: 2px solid #777; border-radius: 6px; }
+button { font: inherit; font-size: 0.85em; margin: 0.3em 0.2em 0 0; padding: 0.1em 0.6em; border: 1px solid #aaa; border-radius: 4px; background: #f5f5f5; cursor: pointer; }
+.model { display: grid; grid-template-columns: minmax(0, 1fr) 6.5em; grid-template-areas: "name value" "meter value"; gap: 0.2em 0.8em; align-items: center; padding: 0.4em 0.6em; border-bottom: 1px solid #e3e3e3; border-left: 6px solid transparent; }
+.model .name { grid-area: name; }
+.model .name span { color: #666; font-size: 0.8em; }
+.model[role="button"] { cursor: pointer; }
+.model[aria-pressed="true"] { background: #eef3fa; border-left-color: ${HIGHLIGHT_POSITIVE_COLOR}; }
+.meter { grid-area: meter; position: relative; height: 1.7em; background: #eee; border-radius: 4px; overflow: hidden; }
+.meter .bar { height: 100%; width: 0; background: ${HIGHLIGHT_NEGATIVE_COLOR}; transition: width 0.15s; }
+.meter .bar.positive { background: ${HIGHLIGHT_POSITIVE_COLOR}; }
+.meter .half { position: absolute; top: 0; bottom: 0; left: 50%; border-left: 2px dashed #444; }
+.value { grid-area: value; text-align: right; font-size: 0.85em; color: #555; }
+.value .probability { display: block; font-size: 1.6em; font-weight: 700; color: #222; font-variant-numeric: tabular-nums; line-height: 1.2; }
 .model[data-status="missing"] { color: #999; }
-.model[data-status="missing"] .value, .model[data-status="error"] .value { font-size: 0.9em; color: #a33; }
-#status { color: #666; font-size: 0.9em; }
-</style>
-</head>
+.model[data-status="missing"] .value, .model[data-status="error"] .value { grid-area: meter / meter / value / value; text-align: left; color: #a33; }
+.model[data-status="error"] .meter { display: none; }
+#explanation { margin-top: 1em; padding: 0.5em 0.9em 0.7em; border: 2px solid #ccd; border-radius: 6px; }
+#explanation h2 { font-size: 1.15em; margin: 0 0 0.3em; }
+#explanation .progress { color: #666; }
+#explanation .progress:empty { display: none; }
+#explanation .words { font-size: 1.45em; }
+#status { color: #666; font-size: 0.8em; }
+`)}
 <body>
 <nav><a href="${INDEX_FILE}">All lessons</a></nav>
 <h1>What each model thinks of a review</h1>
-<p>Type a review: each model saved by the lessons gives its probability that the review is positive, computed in this browser by TensorFlow.js from the same tokenizer and vocabulary as in Node. Models trained at <code>COURSE_SCALE=${escapeHtml(data.scale)}</code>, read from <code>${escapeHtml(data.modelsDir)}</code>.</p>
+<p class="intro">Type a review: each model saved by the lessons gives its probability that the review is positive, computed in this browser by TensorFlow.js with the same tokenizer and vocabulary as in Node. Click a model to see which words pushed its score. Models trained at <code>COURSE_SCALE=${escapeHtml(data.scale)}</code>, read from <code>${escapeHtml(data.modelsDir)}</code>.</p>
+<div class="demo">
+<div>
 <textarea id="review" placeholder="Type a review here…" spellcheck="false"></textarea>
 <div class="examples">Try: ${examples}</div>
+<section id="explanation" data-state="empty" aria-live="polite">
+<h2>Which words pushed <span class="explained">the score</span></h2>
+<div class="progress"></div>
+<div class="body"></div>
+</section>
+</div>
 <div class="models">
 ${rows}
+</div>
 </div>
 <p id="status">Loading the models…</p>
 <script src="${TFJS_FILE}"></script>

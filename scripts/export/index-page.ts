@@ -6,6 +6,8 @@
  */
 import { EXPORT_GENERATOR, type PageVersion } from "./page-notebook";
 
+const COURSE_TITLE = "Sentiment analysis of movie reviews, in TypeScript";
+
 const HEADINGS: Record<PageVersion, string> = {
   learner: "Exercises: the lessons as learners start them, without outputs",
   solution: "Solutions: the lessons solved, with their outputs and charts",
@@ -42,14 +44,7 @@ ${facts ? `<dl>${facts}</dl>` : ""}
 </li>`;
   }).join("\n");
   const demoLink = demo === undefined ? "" : `<p class="demo"><a href="${escapeHtml(demo.href)}">Live demo</a>: type a review and watch every saved model's verdict change as you type, in this browser.</p>`;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<meta name="generator" content="${EXPORT_GENERATOR}">
-<title>Sentiment analysis of movie reviews, in TypeScript</title>
-<style>
+  return `${pageHead(COURSE_TITLE, `
 body { font-family: system-ui, sans-serif; max-width: 58em; margin: 2em auto; padding: 0 1.5em; line-height: 1.5; color: #222; }
 .lessons { list-style: none; padding: 0; }
 .lesson { display: grid; grid-template-columns: 3em 1fr; gap: 1em; padding: 1em 0; border-top: 1px solid #e3e3e3; }
@@ -62,10 +57,9 @@ dd { margin: 0; }
 .result { font-weight: 600; }
 .demo { padding: 0.8em 1em; background: #eef6ee; border-left: 4px solid #2e8b57; font-size: 1.1em; }
 code { background: #f3f3f3; padding: 0 0.2em; border-radius: 3px; }
-</style>
-</head>
+`)}
 <body>
-<h1>Sentiment analysis of movie reviews, in TypeScript</h1>
+<h1>${escapeHtml(COURSE_TITLE)}</h1>
 <p>${escapeHtml(HEADINGS[version])}.</p>
 ${demoLink}
 <ol class="lessons">
@@ -74,6 +68,19 @@ ${cards}
 </body>
 </html>
 `;
+}
+
+/** An exported page's doctype and head, up to `<body>`: its title (plain text) and its stylesheet. */
+export function pageHead(title: string, css: string): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<meta name="generator" content="${EXPORT_GENERATOR}">
+<title>${escapeHtml(title)}</title>
+<style>${css}</style>
+</head>`;
 }
 
 /** A paragraph or a "- " list of the lessons' markdown, with inline code, bold, italics and links. */

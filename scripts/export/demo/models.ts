@@ -4,21 +4,34 @@
  * own tokenizer, encoding, network input and n-gram code, so that the page
  * and predictSentiment in Node cannot disagree. Instructor tooling for
  * `npm run export`; no lesson teaches it.
+ *
+ * A model comes in two parts: its description in demo-models.js (small,
+ * loaded first, so that every row shows at once) and its payload, the
+ * n-gram model's content or the network's weights, in a script of its own
+ * that the page loads asynchronously, so that each row starts predicting as
+ * soon as its own payload has arrived. Payload files are named by a hash of
+ * their content: two models with the same weights (lesson 6 saves
+ * "my-model" as a copy of another) share one file.
  */
 import * as tf from "@tensorflow/tfjs";
-import { bytesFromBase64 } from "../../../lib/util/base64";
-import { readIndexRules } from "../../../lib/data/imdb/indices";
+import { readIndexRules, type IndexRules } from "../../../lib/data/imdb/indices";
 import { textIndices } from "../../../lib/data/imdb/text-indices";
 import { networkProbabilities } from "../../../lib/models/network-probabilities";
 import { predictNgramSentiment } from "../../../lib/models/ngrams/model";
 import { ngramModelFromContent } from "../../../lib/models/ngrams/model-json";
+import { LoadedNetworkModel, type NetworkModelInfo } from "../../../lib/models/loaded-network-model";
+import { LoadedNgramModel } from "../../../lib/models/loaded-ngram-model";
 import type { SavedSentimentModelInfo } from "../../../lib/models/sentiment-model";
+import { bytesFromString } from "./utf16-bytes";
 
-/** A multiple of 4, so that every piece of base64 decodes on its own. */
-export const WEIGHT_CHUNK_CHARS = 1 << 20;
+/** Bytes of weights per string of a payload script. */
+export const WEIGHT_PIECE_BYTES = 1 << 20;
 
 /** The global that demo-models.js assigns (a script, not a fetch: pages opened from file:// may not fetch files). */
 export const DEMO_DATA_GLOBAL = "IMDB_COURSE_DEMO";
+
+/** The array each payload script pushes its payload onto; the page takes them from there. */
+export const DEMO_PAYLOADS_GLOBAL = "IMDB_COURSE_DEMO_PAYLOADS";
 
 interface DemoModelHeader {
   name: string;
@@ -33,30 +46,28 @@ export interface MissingDemoModel extends DemoModelHeader {
   status: "missing";
 }
 
-/** A saved tfjs network: its layers and weights (in base64) as tfjs saves them. */
+/** A saved tfjs network: its layers as tfjs saves them; its weights are in payload `payload`. */
 export interface SavedNetworkDemoModel extends DemoModelHeader {
   status: "saved";
-  info: SavedSentimentModelInfo;
+  kind: "network";
+  info: LoadedNetworkModel["info"];
   modelTopology: tf.io.ModelArtifacts["modelTopology"];
   weightSpecs: tf.io.WeightsManifestEntry[];
-  /**
-   * The weights in base64, in pieces of at most WEIGHT_CHUNK_CHARS: Chromium
-   * takes 5-7 times longer to load a script holding one 75 MB string than the
-   * same characters in 1 MB strings.
-   */
-  weightsBase64: string[];
   /** vocabulary.json's words: `words[r - 1]` is the word of rank r. */
   words: (string | null)[];
+  payload: string;
 }
 
-/** A saved bag-of-n-grams model: the content of its ngram-model.json. */
+/** A saved bag-of-n-grams model: its ngram-model.json is in payload `payload`. */
 export interface SavedNgramDemoModel extends DemoModelHeader {
   status: "saved";
+  kind: "ngrams";
   info: SavedSentimentModelInfo;
-  ngramModel: unknown;
+  payload: string;
 }
 
-export type DemoModel = MissingDemoModel | SavedNetworkDemoModel | SavedNgramDemoModel;
+export type SavedDemoModel = SavedNetworkDemoModel | SavedNgramDemoModel;
+export type DemoModel = MissingDemoModel | SavedDemoModel;
 
 /** Everything demo-models.js carries. */
 export interface DemoData {
@@ -65,26 +76,74 @@ export interface DemoData {
   /** Where the models were read from, relative to the project. */
   modelsDir: string;
   models: DemoModel[];
+  /** The ids of the payloads, smallest first: the order the page loads them in. */
+  payloads: string[];
 }
 
-/** Positive probability of a text. */
-export type Predictor = (text: string) => number;
+/** The script that carries payload `id`, next to demo.html. */
+export function payloadFile(id: string): string {
+  return `demo-data-${id}.js`;
+}
 
-/** A predictor for a saved model, from the data demo-models.js carries. */
-export async function demoPredictor(model: SavedNetworkDemoModel | SavedNgramDemoModel): Promise<Predictor> {
-  if ("ngramModel" in model) {
-    const ngrams = ngramModelFromContent(model.ngramModel, `the demo's model "${model.name}"`);
-    return (text) => predictNgramSentiment(ngrams, text).probability;
+/** What one payload script pushes onto DEMO_PAYLOADS_GLOBAL. */
+export type DemoPayload =
+  | { id: string; ngramModel: unknown }
+  | {
+      id: string;
+      byteLength: number;
+      /**
+       * The weights as stringFromBytes writes them (./utf16-bytes.ts), in
+       * pieces of WEIGHT_PIECE_BYTES bytes: Chromium loaded a script holding
+       * the weights in base64 as one 75 MB string 5-7 times slower than as
+       * 1 MB strings.
+       */
+      weights: string[];
+    };
+
+/** A saved model, ready in the page: its probability for a text, and the model as lib's code takes it. */
+export type PageModel = PageNgramModel | PageNetworkModel;
+
+export interface PageNgramModel {
+  kind: "ngrams";
+  loaded: LoadedNgramModel;
+  predict: (text: string) => number;
+}
+
+export interface PageNetworkModel {
+  kind: "network";
+  loaded: LoadedNetworkModel;
+  /** The words and index rules that turn text into the network's word indices. */
+  wordIndex: ReadonlyMap<string, number>;
+  rules: IndexRules;
+  predict: (text: string) => number;
+}
+
+/** Builds a saved model from its description and its payload. */
+export async function pageModel(model: SavedDemoModel, payload: DemoPayload): Promise<PageModel> {
+  const where = `the demo's model "${model.name}"`;
+  if (model.kind === "ngrams") {
+    if (!("ngramModel" in payload)) throw new Error(`${where}: its payload holds no n-gram model; export the course again.`);
+    const ngrams = ngramModelFromContent(payload.ngramModel, where);
+    return { kind: "ngrams", loaded: new LoadedNgramModel(ngrams, model.info, where), predict: (text) => predictNgramSentiment(ngrams, text).probability };
   }
-  const info = model.info as SavedSentimentModelInfo & { kind: "sequence" | "multi-hot"; dataOptions: NonNullable<SavedSentimentModelInfo["dataOptions"]> };
+  if (!("weights" in payload)) throw new Error(`${where}: its payload holds no weights; export the course again.`);
+  const { info } = model;
   const wordIndex = new Map<string, number>();
   model.words.forEach((word, i) => { if (word !== null) wordIndex.set(word, i + 1); });
   // The saved words are those below numWords; any other word is cut to oovChar either way, as in Node.
-  const rules = readIndexRules(`the demo's model "${model.name}"`, info.dataOptions);
-  const pieces = model.weightsBase64.map(bytesFromBase64);
-  const weights = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
-  pieces.reduce((offset, piece) => (weights.set(piece, offset), offset + piece.length), 0);
-  const weightData = weights.buffer as ArrayBuffer;
-  const network = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: model.modelTopology, weightSpecs: model.weightSpecs, weightData }));
-  return (text) => networkProbabilities(network, info, [textIndices(info.dataOptions.vocabulary ?? "project", text, wordIndex, rules)])[0];
+  const rules = readIndexRules(where, info.dataOptions);
+  const weightData = new Uint8Array(payload.byteLength);
+  const end = payload.weights.reduce((offset, piece) => bytesFromString(piece, weightData, offset), 0);
+  if (end !== payload.byteLength) throw new Error(`${where}: its payload holds ${end} bytes of weights instead of ${payload.byteLength}; export the course again.`);
+  // With the weights given, tfjs builds the layers without running their initializers.
+  const network = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: model.modelTopology, weightSpecs: model.weightSpecs, weightData: weightData.buffer }));
+  const loaded = new LoadedNetworkModel(network, info as NetworkModelInfo, where, { vocabulary: info.dataOptions.vocabulary ?? "project", words: model.words });
+  const vocabulary = info.dataOptions.vocabulary ?? "project";
+  return {
+    kind: "network",
+    loaded,
+    wordIndex,
+    rules,
+    predict: (text) => networkProbabilities(network, info, [textIndices(vocabulary, text, wordIndex, rules)])[0],
+  };
 }
