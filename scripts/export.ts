@@ -11,6 +11,7 @@
  * path of any notebook; none means every lesson.
  */
 import path from "node:path";
+import { runMain, UsageError } from "./cli";
 import { PROJECT_ROOT } from "./jupyter-env";
 import { resolveLessons } from "./export/lessons";
 import { exportLessons } from "./export/site";
@@ -45,21 +46,9 @@ function parseArguments(args: readonly string[]): Arguments {
   return parsed;
 }
 
-class UsageError extends Error {}
-
-async function main(): Promise<number> {
+async function main(argv: string[]): Promise<void> {
   const started = performance.now();
-  let args: Arguments;
-  try {
-    if (process.argv.includes("--help")) {
-      console.log(USAGE);
-      return 0;
-    }
-    args = parseArguments(process.argv.slice(2));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const args = parseArguments(argv);
   const sourceDir = path.join(PROJECT_ROOT, args.solutions ? "solutions" : "notebooks");
   const notebooks = resolveLessons(args.lessons, sourceDir);
   const result = await exportLessons({ notebooks, version: args.solutions ? "solution" : "learner", outDir: args.outDir, modelsDir: args.modelsDir });
@@ -74,13 +63,6 @@ async function main(): Promise<number> {
     `Live demo: ${demo.saved.length} saved model(s)${demo.missing.length > 0 ? `, not trained: ${demo.missing.join(", ")}` : ""}; ` +
       `it loads ${(demo.bytes / 1e6).toFixed(1)} MB.`,
   );
-  return 0;
 }
 
-main().then(
-  (code) => { process.exitCode = code; },
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  },
-);
+runMain(main, { usage: USAGE });
