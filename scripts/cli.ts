@@ -98,7 +98,8 @@ export function childExit(child: ChildProcess, stopSignal?: NodeJS.Signals): Pro
       children.delete(child);
       reject(error);
     });
-    child.once("exit", (code, signal) => {
+    // "close", not "exit": by then the child's output piped to this process has all arrived.
+    child.once("close", (code, signal) => {
       children.delete(child);
       resolve(exitCodeOf(code, signal));
     });

@@ -11,6 +11,7 @@ import path from "node:path";
 import { plotlyBundlePath } from "../../lib/display/charts";
 import { COURSE_MODELS, defaultModelsDir } from "../../lib/models/predict";
 import { courseScale } from "../../lib/data/scale";
+import { onStop } from "../cli";
 import { PROJECT_ROOT } from "../jupyter-env";
 import { readNotebookFile } from "../grading/notebook-file";
 import type { Notebook } from "../learner-notebook";
@@ -61,8 +62,13 @@ export async function exportLessons(options: ExportOptions): Promise<ExportResul
   // Built next to its destination, so the final rename stays on one filesystem.
   const staging = mkdtempSync(path.join(path.dirname(outDir), `.${path.basename(outDir)}.export-`));
   chmodSync(staging, 0o755); // mkdtemp makes it private; the export is meant to be copied and served.
+  const removeTemporaryFolders = () => {
+    rmSync(staging, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
+  };
+  const cancelCleanup = onStop(removeTemporaryFolders);
   try {
-    const lessons = loadLessons(options.notebooks, options.version, path.join(work, "executed"), log);
+    const lessons = await loadLessons(options.notebooks, options.version, path.join(work, "executed"), log);
     const prepared = path.join(work, "pages");
     mkdirSync(prepared);
     const files = lessons.map((lesson, i) => {
@@ -80,7 +86,7 @@ export async function exportLessons(options: ExportOptions): Promise<ExportResul
       return file;
     });
     log(`Converting ${files.length} notebook(s) to HTML…`);
-    convertToHtml(python, files, staging);
+    await convertToHtml(python, files, staging);
     for (const lesson of lessons) {
       const file = path.join(staging, lesson.page);
       writeFileSync(file, withTableOfContents(readFileSync(file, "utf8"), lesson.page));
@@ -96,8 +102,8 @@ export async function exportLessons(options: ExportOptions): Promise<ExportResul
     replaceFolder(staging, outDir);
     return { outDir, pages: lessons.map((l) => l.page), bytes: folderBytes(outDir), demo };
   } finally {
-    rmSync(staging, { recursive: true, force: true });
-    rmSync(work, { recursive: true, force: true });
+    cancelCleanup();
+    removeTemporaryFolders();
   }
 }
 
@@ -114,7 +120,7 @@ function indexEntry(lesson: Lesson) {
 }
 
 /** Reads the notebooks in course order; for solution pages, runs those saved without outputs. */
-function loadLessons(notebooks: readonly string[], version: PageVersion, executedDir: string, log: (m: string) => void): Lesson[] {
+async function loadLessons(notebooks: readonly string[], version: PageVersion, executedDir: string, log: (m: string) => void): Promise<Lesson[]> {
   const pageNames = new Map<string, string>();
   for (const source of notebooks) {
     const page = `${path.basename(source, ".ipynb")}.html`;
@@ -137,7 +143,7 @@ function loadLessons(notebooks: readonly string[], version: PageVersion, execute
     const scale = courseScale().name;
     const names = unexecuted.map((f) => path.relative(PROJECT_ROOT, f)).join(", ");
     log(`No saved outputs in ${names}: running ${unexecuted.length > 1 ? "them" : "it"} at COURSE_SCALE=${scale}…`);
-    executeNotebooks(unexecuted, executedDir);
+    await executeNotebooks(unexecuted, executedDir);
     for (const source of unexecuted) originals.set(source, read(path.join(executedDir, path.basename(source))));
   }
   const lessons = notebooks.map((source): Lesson => {
