@@ -13,7 +13,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "../lib/util/files";
 import { flags, runMain } from "./cli";
-import { readNotebookFile } from "./grading/notebook-file";
+import { readNotebook } from "./grading/notebook-file";
 import { changedByLearner, keepLearnerCopy, learnerNotebookText, MINE } from "./learner-copies";
 import { savedModule, savedModulePath } from "./saved-cells";
 import { PROJECT_ROOT } from "./jupyter-env";
@@ -29,8 +29,7 @@ function main(argv: string[]): number {
   const stale: string[] = [];
   const kept: string[] = [];
   for (const name of names) {
-    const { notebook: solution, problem } = readNotebookFile(path.join(SOLUTIONS, name));
-    if (solution === undefined) throw new Error(`solutions/${name}: ${problem}`);
+    const solution = readNotebook(path.join(SOLUTIONS, name));
     const generated: Array<[string, string | undefined]> = [
       [`notebooks/${name}`, learnerNotebookText(solution, `solutions/${name}`)],
       [savedModulePath(name.replace(/\.ipynb$/, "")), savedModule(solution, `solutions/${name}`)],

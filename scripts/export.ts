@@ -13,7 +13,7 @@
 import path from "node:path";
 import { runMain, UsageError } from "./cli";
 import { PROJECT_ROOT } from "./jupyter-env";
-import { resolveLessons } from "./export/lessons";
+import { resolveLessons } from "./lessons";
 import { exportLessons } from "./export/site";
 
 const USAGE = "Usage: npm run export -- [LESSON…] [--out DIR] [--solutions] [--models DIR]\n" +

@@ -12,10 +12,11 @@ import { onStop, runMain, UsageError } from "./cli";
 import { findNotebooks, parseGradeArguments, USAGE } from "./grading/arguments";
 import { loadCatalog } from "./grading/catalog";
 import { stopCompileWorker } from "./grading/compile-service";
-import { gradeNotebook, mapWithConcurrency, matchesLesson, type NotebookReport } from "./grading/grade-notebook";
+import { gradeNotebook, mapWithConcurrency, type NotebookReport } from "./grading/grade-notebook";
 import { gradebookCsv, writeFeedback, writeGradebook } from "./grading/gradebook";
 import { formatNotebookReport, formatSummaryTable, totals, writeJsonReport } from "./grading/report";
 import { stopAllExercises } from "./grading/run-exercise";
+import { namesLesson } from "./lessons";
 import { prepareSandbox, releaseSandbox, SandboxUnavailable, type SandboxSetup } from "./grading/sandbox";
 
 let sandbox: SandboxSetup | undefined;
@@ -24,9 +25,10 @@ async function main(argv: string[]): Promise<number> {
   const args = parseGradeArguments(argv);
   const notebooks = findNotebooks(args.paths);
   const catalog = loadCatalog();
-  if (args.lesson !== undefined && !catalog.lessons.some((l) => matchesLesson(l, args.lesson))) {
+  const { lesson } = args;
+  if (lesson !== undefined && !catalog.lessons.some((l) => namesLesson(lesson, l))) {
     const known = catalog.lessons.map((l) => `${l.number} (${l.slug})`).join(", ");
-    throw new UsageError(`--lesson ${args.lesson} is not a lesson with exercises; use one of: ${known}.`);
+    throw new UsageError(`--lesson ${lesson} is not a lesson with exercises; use one of: ${known}.`);
   }
   try {
     sandbox = prepareSandbox(args.sandbox);

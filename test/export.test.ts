@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PLOTLY_BUNDLE_ATTRIBUTE, loadPlotlyHtml, chartHtml } from "../lib/display/charts";
 import { COURSE_MODELS } from "../lib/models/predict";
 import { indexHtml } from "../scripts/export/index-page";
-import { lessonAims, lessonNumber, lessonResult, lessonTitle, resolveLessons } from "../scripts/export/lessons";
+import { lessonAims, lessonOf, lessonResult, resolveLessons } from "../scripts/lessons";
 import { layerNameAndType, summaryOutputs } from "../scripts/export/model-summary";
 import { resourcesOutsideFolder } from "../scripts/export/offline-check";
 import { hasOutputs, pageNotebook } from "../scripts/export/page-notebook";
@@ -83,15 +83,15 @@ describe("resolveLessons", () => {
 describe("lesson titles and order", () => {
   it("takes the title from metadata, else the first heading, else the file name", () => {
     const cells = [markdown("Some text\n\n## 1. Exploring the reviews ##\n\n# Later heading")];
-    expect(lessonTitle(notebook(cells, { imdb_course: { title: "Exploring the reviews" } }), "x.ipynb")).toBe("Exploring the reviews");
-    expect(lessonTitle(notebook(cells), "x.ipynb")).toBe("1. Exploring the reviews");
-    expect(lessonTitle(notebook([code("# not a heading")]), "dir/05-lstm.ipynb")).toBe("05-lstm");
+    expect(lessonOf(notebook(cells, { imdb_course: { title: "Exploring the reviews" } }), "x.ipynb").title).toBe("Exploring the reviews");
+    expect(lessonOf(notebook(cells), "x.ipynb").title).toBe("1. Exploring the reviews");
+    expect(lessonOf(notebook([code("# not a heading")]), "dir/05-lstm.ipynb").title).toBe("05-lstm");
   });
 
   it("places a lesson by metadata, else by the file name's number, else last", () => {
-    expect(lessonNumber(notebook([], { imdb_course: { lesson: 3 } }), "07-x.ipynb")).toBe(3);
-    expect(lessonNumber(notebook([]), "dir/07-x.ipynb")).toBe(7);
-    expect(lessonNumber(notebook([]), "appendix.ipynb")).toBe(Number.POSITIVE_INFINITY);
+    expect(lessonOf(notebook([], { imdb_course: { lesson: 3 } }), "07-x.ipynb").number).toBe(3);
+    expect(lessonOf(notebook([]), "dir/07-x.ipynb").number).toBe(7);
+    expect(lessonOf(notebook([]), "appendix.ipynb").number).toBe(Number.POSITIVE_INFINITY);
   });
 });
 
