@@ -14,7 +14,7 @@ import type { NotebookReport } from "../scripts/grading/grade-notebook";
 import { feedbackFileName, feedbackMarkdown, gradebookCsv, learnerName } from "../scripts/grading/gradebook";
 import { formatNotebookReport, formatSummaryTable, type JsonReport } from "../scripts/grading/report";
 import { DEFAULT_LIMITS } from "../scripts/grading/run-exercise";
-import { processTree } from "../scripts/grading/sandbox";
+import { processTree } from "../scripts/grading/processes";
 import { stubMessage, toLearnerNotebook, type Notebook } from "../scripts/learner-notebook";
 import { temporaryFolder, writeNotebook } from "./grading/fixtures/toy-notebooks";
 

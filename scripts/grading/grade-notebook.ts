@@ -14,7 +14,8 @@ import { compileNotebook, DEFAULT_COMPILE_LIMITS, type CompileLimits, type Noteb
 import { cellsWithId, gradeId, readNotebookFile } from "./notebook-file";
 import type { ExerciseStatus } from "./protocol";
 import { DEFAULT_LIMITS, runExercise, type Limits } from "./run-exercise";
-import { courseLibraryEntry, sharedSandbox, type SandboxSetup } from "./sandbox";
+import { courseLibraryEntry } from "./course-library";
+import { sharedSandbox, type SandboxSetup } from "./sandbox";
 import { encode } from "./sandbox/wire";
 
 export interface ExerciseReport {
