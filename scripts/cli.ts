@@ -16,7 +16,7 @@ import os from "node:os";
 export class UsageError extends Error {}
 
 /** Exit code for a bad command line (UsageError). */
-export const USAGE_EXIT_CODE = 2;
+const USAGE_EXIT_CODE = 2;
 
 const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 export type StopSignal = (typeof STOP_SIGNALS)[number];
@@ -31,7 +31,7 @@ export interface MainOptions {
 type Cleanup = (signal: StopSignal) => void;
 
 const cleanups = new Set<Cleanup>();
-/** Children a stop signal is passed on to, with the signal each gets (undefined: the one received). */
+/** Running children a stop signal is passed on to, with the signal each gets (undefined: the one received). */
 const children = new Map<ChildProcess, NodeJS.Signals | undefined>();
 let stopping = false;
 
@@ -93,16 +93,14 @@ export function onStop(cleanup: Cleanup): () => void {
  */
 export function childExit(child: ChildProcess, stopSignal?: NodeJS.Signals): Promise<number> {
   children.set(child, stopSignal);
+  child.once("exit", () => children.delete(child));
   return new Promise((resolve, reject) => {
     child.once("error", (error) => {
       children.delete(child);
       reject(error);
     });
     // "close", not "exit": by then the child's output piped to this process has all arrived.
-    child.once("close", (code, signal) => {
-      children.delete(child);
-      resolve(exitCodeOf(code, signal));
-    });
+    child.once("close", (code, signal) => resolve(exitCodeOf(code, signal)));
   });
 }
 
