@@ -14,6 +14,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { chartSpecHtml, loadPlotlyHtml, parseChartHtml, PLOTLY_BUNDLE_ATTRIBUTE, plotlyBundlePath, type ChartSpec } from "../lib/display/charts";
+import { errorMessage } from "../lib/util/errors";
 import { writeFileAtomic } from "../lib/util/files";
 import { readNotebookFile } from "./grading/notebook-file";
 import { formatNotebook } from "./learner-notebook";
@@ -42,7 +43,7 @@ export async function openChartRenderer(): Promise<ChartRenderer | string> {
       args: ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     });
   } catch (error) {
-    return `Chromium (${executable}) did not start (${(error as Error).message.split("\n")[0]}), so charts keep no static image`;
+    return `Chromium (${executable}) did not start (${errorMessage(error).split("\n")[0]}), so charts keep no static image`;
   }
   const page: Page = await browser.newPage();
   await page.setContent("<!doctype html><html><body></body></html>");

@@ -11,6 +11,7 @@
  */
 import type { ChildProcess } from "node:child_process";
 import os from "node:os";
+import { errorMessage } from "../lib/util/errors";
 
 /** A command line the script cannot obey: the message says what was wrong; the script's usage follows it. */
 export class UsageError extends Error {}
@@ -70,7 +71,7 @@ export function flags(argv: readonly string[], known: readonly string[]): Set<st
 }
 
 function reportError(error: unknown, { usage, failure }: MainOptions): number {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   if (error instanceof UsageError) {
     console.error(usage === undefined ? message : `${message}\n\n${usage}`);
     return USAGE_EXIT_CODE;

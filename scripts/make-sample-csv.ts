@@ -11,7 +11,7 @@ import * as path from "node:path";
 import Papa from "papaparse";
 import { loadReviews, type Review } from "../lib/data/imdb";
 import { writeFileAtomic } from "../lib/util/files";
-import { shuffledIndices } from "../lib/util/shuffle";
+import { shuffled } from "../lib/util/shuffle";
 import { mulberry32 } from "../lib/util/random";
 import { flags, runMain } from "./cli";
 import { PROJECT_ROOT } from "./jupyter-env";
@@ -28,10 +28,9 @@ async function main(argv: string[]): Promise<void> {
   const chosen: Review[] = [];
   for (const label of [0, 1]) {
     const candidates = reviews.filter((review) => review.label === label);
-    chosen.push(...Array.from(shuffledIndices(candidates.length, random).subarray(0, PER_LABEL), (k) => candidates[k]));
+    chosen.push(...shuffled(candidates, random).slice(0, PER_LABEL));
   }
-  const order = shuffledIndices(chosen.length, random);
-  const rows = Array.from(order, (k) => chosen[k]).map((review) => ({
+  const rows = shuffled(chosen, random).map((review) => ({
     text: review.text,
     label: review.label === 1 ? "positive" : "negative",
     rating: review.rating,

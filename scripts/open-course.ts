@@ -6,6 +6,7 @@
  * notebook open. Extra options go to Jupyter (e.g. `--no-browser --port 8899`).
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { isErrnoException } from "../lib/util/errors";
 import { childExit, runMain } from "./cli";
 import { buildLib, findPython, INSTALL_JUPYTER_HINT, jupyterEnv, PROJECT_ROOT, writeKernelSpec } from "./jupyter-env";
 
@@ -66,7 +67,7 @@ function isRunning(pid: number): boolean {
     return true;
   } catch (error) {
     // EPERM: it runs, as another user.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    return isErrnoException(error, "EPERM");
   }
 }
 

@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { predictReviews } from "../lib/analysis/batch-predictions";
 import { loadReviews } from "../lib/data/imdb";
 import { trainNgramSentimentModel } from "../lib/models/ngrams";
-import { loadSentimentModel, predictSentiment, saveSentimentModel, type LoadedSentimentModel } from "../lib/models/predict";
+import { predictSentiment } from "../lib/models/predict-sentiment";
+import { loadSentimentModel, saveSentimentModel, type LoadedSentimentModel } from "../lib/models/storage/model-folder";
 import { useToySentimentData } from "./fixtures/toy-sentiment-reviews";
 
 const { modelsDir } = useToySentimentData("batch");

@@ -28,9 +28,12 @@ describe("kFolds", () => {
     }
   });
 
-  it("rejects k outside 2..n and a stratify of the wrong length", () => {
-    expect(() => kFolds(5, { k: 1 })).toThrow("k must be a whole number from 2 to the number of examples (5), got 1");
+  it("rejects fewer than 2 examples, k outside 2..n, a seed outside 0..2^32 − 1 and a stratify of the wrong length", () => {
+    expect(() => kFolds(1)).toThrow("kFolds: n must be an integer ≥ 2 (the number of examples), got 1.");
+    expect(() => kFolds(5, { k: 1 })).toThrow("kFolds: k must be an integer from 2 to 5 (the number of folds, at most the number of examples), got 1.");
     expect(() => kFolds(5, { k: 6 })).toThrow("got 6");
+    expect(() => kFolds(3)).toThrow("from 2 to 3 (the number of folds, at most the number of examples), got 5.");
+    expect(() => kFolds(5, { seed: 0.5 })).toThrow("kFolds: seed must be an integer from 0 to 4294967295, got 0.5.");
     expect(() => kFolds(5, { stratify: [0, 1] })).toThrow("stratify has 2 classes for 5 examples");
   });
 });

@@ -22,8 +22,8 @@ describe("earlyStoppingOutcome", () => {
 
   it("rejects an empty history and bad settings", () => {
     expect(() => earlyStoppingOutcome([])).toThrow(/history is empty/);
-    expect(() => earlyStoppingOutcome([1], { patience: -1 })).toThrow(/patience must be a whole number/);
-    expect(() => earlyStoppingOutcome([1], { minDelta: -0.1 })).toThrow(/minDelta must be a number ≥ 0/);
+    expect(() => earlyStoppingOutcome([1], { patience: -1 })).toThrow("earlyStoppingOutcome: patience must be an integer ≥ 0 (epochs without improvement to wait), got -1.");
+    expect(() => earlyStoppingOutcome([1], { minDelta: -0.1 })).toThrow("earlyStoppingOutcome: minDelta must be a number ≥ 0, got -0.1.");
   });
 });
 

@@ -4,7 +4,8 @@ import * as path from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { describe, expect, it } from "vitest";
 import { cosineSimilarity, embeddingVectors, nearestNeighbours, positiveNegativeRatios, principalComponents, writeProjectorFiles, type WordVectors } from "../lib/analysis/embedding-analysis";
-import { loadSentimentModel, saveSentimentModel, type LoadedNetworkModel } from "../lib/models/predict";
+import type { LoadedNetworkModel } from "../lib/models/loaded-network-model";
+import { loadSentimentModel, saveSentimentModel } from "../lib/models/storage/model-folder";
 import { useToySentimentData } from "./fixtures/toy-sentiment-reviews";
 
 const words: WordVectors = {
@@ -63,7 +64,7 @@ describe("principalComponents", () => {
 
   it("rejects too few rows and too many components", () => {
     expect(() => principalComponents([[1, 2]])).toThrow(/at least 2 rows/);
-    expect(() => principalComponents([[1, 2], [3, 4]], 3)).toThrow(/from 1 to 2, got 3/);
+    expect(() => principalComponents([[1, 2], [3, 4]], 3)).toThrow("principalComponents: components must be an integer from 1 to 2 (at most the number of values per row), got 3.");
   });
 });
 

@@ -8,7 +8,10 @@ import { describe, expect, it } from "vitest";
 import { initBackend } from "../lib/backend/init-backend";
 import { explainPrediction, type Explanation } from "../lib/analysis/explain";
 import { buildNgramVocabulary, predictNgramSentiment, trainNgramSentimentModel, type NgramSentimentModel } from "../lib/models/ngrams";
-import { loadSentimentModel, predictSentiment, saveSentimentModel, type LoadedNgramModel, type LoadedSentimentModel, type SavedSentimentModelInfo } from "../lib/models/predict";
+import { LoadedNgramModel } from "../lib/models/loaded-ngram-model";
+import { predictSentiment } from "../lib/models/predict-sentiment";
+import type { SavedSentimentModelInfo } from "../lib/models/sentiment-model";
+import { loadSentimentModel, saveSentimentModel, type LoadedSentimentModel } from "../lib/models/storage/model-folder";
 import { useToySentimentData } from "./fixtures/toy-sentiment-reviews";
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
@@ -16,7 +19,7 @@ const contributions = (e: Explanation) => e.tokens.map((t) => t.contribution);
 
 function inMemory(model: NgramSentimentModel): LoadedNgramModel {
   const info = { name: "hand-built", kind: "ngrams" } as SavedSentimentModelInfo;
-  return { kind: "ngrams", model, info, path: "" };
+  return new LoadedNgramModel(model, info, "");
 }
 
 /**
@@ -172,6 +175,6 @@ describe("explainPrediction on networks (occlusion)", () => {
 
   it("rejects a text that is not a string", async () => {
     const loaded = await multiHotModel();
-    await expect(explainPrediction(loaded, 42 as unknown as string)).rejects.toThrow(/give the review as a string, got number/);
+    await expect(explainPrediction(loaded, 42 as unknown as string)).rejects.toThrow("explainPrediction: text must be a string, got 42.");
   });
 });

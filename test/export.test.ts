@@ -13,7 +13,7 @@ import { launchChromium, watchedOfflinePage } from "./headless-chromium";
 import { runLeavingNothingBehind } from "./process-tree";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PLOTLY_BUNDLE_ATTRIBUTE } from "../lib/display/charts";
-import { COURSE_MODELS } from "../lib/models/predict";
+import { COURSE_MODELS } from "../lib/models/registry";
 import { code, markdown, notebook } from "./fixtures/notebook-cells";
 
 // The setup notebook is real course material; what the pages must show is read from it.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Explanation } from "../lib/analysis/explain";
-import { HIGHLIGHT_NEGATIVE_COLOR, HIGHLIGHT_POSITIVE_COLOR, contributionColor, explanationHtml, highlightLegendHtml, highlightedTextHtml } from "../lib/display/highlight";
+import { HIGHLIGHT_NEGATIVE_COLOR, HIGHLIGHT_POSITIVE_COLOR, contributionColor, explanationHtml, highlightLegendHtml, highlightedTextHtml } from "../lib/analysis/highlight";
 
 describe("contributionColor", () => {
   it("goes from white at 0 to the end colours at ±scale, linearly, capped beyond", () => {
@@ -14,8 +14,8 @@ describe("contributionColor", () => {
   });
 
   it("rejects a scale that is not positive and a contribution that is not finite", () => {
-    expect(() => contributionColor(1, 0)).toThrow(/scale must be a positive number, got 0/);
-    expect(() => contributionColor(NaN, 1)).toThrow(/finite number, got NaN/);
+    expect(() => contributionColor(1, 0)).toThrow("contributionColor: scale must be a number > 0, got 0.");
+    expect(() => contributionColor(NaN, 1)).toThrow("contributionColor: contribution must be a finite number, got NaN.");
   });
 });
 

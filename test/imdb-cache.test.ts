@@ -5,7 +5,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadData, loadReviews, type ImdbProgress } from "../lib/index";
 import { ContainerReader, InvalidContainerError, writeContainer } from "../lib/data/imdb/container";
 import { withFileLock } from "../lib/util/files";
-import { cacheDir, mirror, projectRoot } from "../lib/data/imdb/paths";
+import { cacheDir, mirror } from "../lib/data/imdb/paths";
+import { projectRoot } from "../lib/util/project-root";
 import { FIXTURE_REVIEWS, fixtureEntries, makeMirror, setImdbEnv, tempDir, writeArchive } from "./fixtures/imdb-archive";
 
 const folders: string[] = [];

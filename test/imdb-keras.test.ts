@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { KERAS_FILTERS, kerasTokenize, loadData } from "../lib/index";
-import { projectRoot } from "../lib/data/imdb/paths";
+import { projectRoot } from "../lib/util/project-root";
 
 describe("kerasTokenize", () => {
   it("keeps br from <br />, apostrophes inside and at the edges of words", () => {

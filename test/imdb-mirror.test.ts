@@ -7,7 +7,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { decode, loadData, loadReviews, tokenize, type ImdbData, type Review } from "../lib/index";
-import { projectRoot } from "../lib/data/imdb/paths";
+import { INT32_MAX } from "../lib/util/int32";
+import { projectRoot } from "../lib/util/project-root";
 
 process.env.IMDB_MIRROR ||= "../shared/imdb";
 const mirrorFolder = path.resolve(projectRoot(), process.env.IMDB_MIRROR);
@@ -15,8 +16,6 @@ const available = /^https?:/.test(process.env.IMDB_MIRROR) || fs.existsSync(path
 if (!available) {
   console.warn(`Skipping the IMDB integration tests: no aclImdb_v1.tar.gz in ${mirrorFolder}. Set IMDB_MIRROR to the dataset mirror to run them.`);
 }
-
-const INT32_MAX = 2_147_483_647;
 
 // Generous timeouts: the machine is shared, and one loadData takes up to a few seconds when it is busy.
 describe.skipIf(!available)("the IMDB dataset from the mirror", { timeout: 60_000 }, () => {

@@ -58,7 +58,7 @@ describe("tokenize", () => {
   });
 
   it("rejects a non-string text and unknown options", () => {
-    expect(() => tokenize(undefined as unknown as string)).toThrow("tokenize(text): text must be a string, got undefined");
+    expect(() => tokenize(undefined as unknown as string)).toThrow("tokenize: text must be a string, got undefined.");
     expect(() => tokenize("a", { punctuations: true } as never)).toThrow('unknown option "punctuations"');
   });
 });

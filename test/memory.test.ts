@@ -14,8 +14,8 @@ describe("denseMatrixBytes", () => {
   });
 
   it("rejects negative or fractional sizes", () => {
-    expect(() => denseMatrixBytes(-1, 4)).toThrow(/rows must be a non-negative integer/);
-    expect(() => denseMatrixBytes(2, 1.5)).toThrow(/columns must be a non-negative integer/);
+    expect(() => denseMatrixBytes(-1, 4)).toThrow("denseMatrixBytes: rows must be an integer from 0 to 9007199254740991, got -1.");
+    expect(() => denseMatrixBytes(2, 1.5)).toThrow("denseMatrixBytes: columns must be an integer from 0 to 9007199254740991, got 1.5.");
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseChartHtml } from "../lib/display/charts";
 import { modelComparisonChartHtml, modelComparisonTable, trainingSecondsOf } from "../lib/analysis/model-comparison";
-import type { SavedSentimentModelInfo } from "../lib/models/predict";
+import type { SavedSentimentModelInfo } from "../lib/models/sentiment-model";
 
 function info(name: string, lesson: number, metrics: SavedSentimentModelInfo["metrics"]): SavedSentimentModelInfo {
   return {

@@ -101,13 +101,13 @@ describe("a bag-of-n-grams sentiment model", () => {
   it("refuses files that are not a model it can use, saying why", () => {
     const file = path.join(folder, "other.json");
     fs.writeFileSync(file, JSON.stringify({ format: "something-else" }));
-    expect(() => loadNgramModel(file)).toThrow(/is not a usable n-gram model: its "format"/);
+    expect(() => loadNgramModel(file)).toThrow(/"format" should be "imdb-course-ngram-model" \(it is not a file written by saveNgramModel otherwise\), but it is "something-else"/);
     saveNgramModel(trained.model, file);
     const content = JSON.parse(fs.readFileSync(file, "utf8"));
-    fs.writeFileSync(file, JSON.stringify({ ...content, tokenizerVersion: -1 }));
-    expect(() => loadNgramModel(file)).toThrow(/tokenizer version -1.*Retrain it/);
+    fs.writeFileSync(file, JSON.stringify({ ...content, tokenizerVersion: 0 }));
+    expect(() => loadNgramModel(file)).toThrow(/trained with tokenizer version 0, .* would not match its vocabulary\. Train the model and save it again/);
     fs.writeFileSync(file, JSON.stringify({ ...content, ngrams: content.ngrams.slice(1) }));
-    expect(() => loadNgramModel(file)).toThrow(/one entry per n-gram/);
-    expect(() => loadNgramModel(path.join(folder, "missing.json"))).toThrow(/Could not read an n-gram model/);
+    expect(() => loadNgramModel(file)).toThrow(`"documentCounts" should have one entry per n-gram (${content.ngrams.length - 1}), but it has ${content.ngrams.length}.`);
+    expect(() => loadNgramModel(path.join(folder, "missing.json"))).toThrow(/missing\.json cannot be read: it does not exist\. Train the model and save it again/);
   });
 });

@@ -5,6 +5,7 @@ import {
   type CsrMatrix, buildNgramVocabulary, csrMatVec, csrTransposeMatVec, evaluateClassifier, nbLogCountRatio, ngramFeatures,
   predictProbabilities, scaleColumns, selectRows, sparseMatVec, trainLogisticRegression,
 } from "../lib/models/ngrams";
+import { mulberry32 } from "../lib/util/random";
 
 beforeAll(async () => {
   await initBackend();
@@ -12,8 +13,7 @@ beforeAll(async () => {
 
 /** A reproducible random sparse matrix, about a third of its entries non-zero, and its dense copy. */
 function randomSparse(rows: number, cols: number, seed: number): { sparse: CsrMatrix; dense: number[][] } {
-  let state = seed;
-  const random = (): number => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const random = mulberry32(seed);
   const dense = Array.from({ length: rows }, () => Array.from({ length: cols }, () => (random() < 0.35 ? Math.round((random() * 4 - 2) * 100) / 100 : 0)));
   const indptr = [0];
   const indices: number[] = [];

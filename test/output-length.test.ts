@@ -20,8 +20,8 @@ describe("convOutputLength", () => {
 
   it("explains a window that does not fit and bad arguments", () => {
     expect(() => convOutputLength(2, 3, "valid")).toThrow(/window of 3 positions does not fit in 2/);
-    expect(() => convOutputLength(10, 0)).toThrow(/kernelSize must be a positive integer/);
-    expect(() => convOutputLength(10, 3, "full" as "valid")).toThrow(/padding must be/);
+    expect(() => convOutputLength(10, 0)).toThrow("convOutputLength: kernelSize must be an integer ≥ 1, got 0.");
+    expect(() => convOutputLength(10, 3, "full" as "valid")).toThrow('convOutputLength: padding must be one of "valid", "same", "causal", got "full".');
   });
 });
 

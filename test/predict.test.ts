@@ -5,20 +5,30 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import * as tf from "@tensorflow/tfjs";
 import { initBackend } from "../lib/backend/init-backend";
 import { loadData, loadReviews } from "../lib/data/imdb";
-import { listSentimentModels, loadSentimentModel, predictSentiment, saveSentimentModel, type LoadedNetworkModel, type NetworkModelSettings } from "../lib/models/predict";
+import type { LoadedNetworkModel } from "../lib/models/loaded-network-model";
+import { predictSentiment } from "../lib/models/predict-sentiment";
+import type { NetworkModelSettings } from "../lib/models/sentiment-model";
+import { listSentimentModels, loadSentimentModel, saveSentimentModel } from "../lib/models/storage/model-folder";
 import { predictNgramSentiment, trainNgramSentimentModel } from "../lib/models/ngrams";
 import { multiHot, padSequences } from "../lib/encoding/sequences";
 import { makeMirror, fixtureEntries, setImdbEnv, tempDir, type FixtureReview } from "./fixtures/imdb-archive";
 
-// Lets one test make a write fail half-way, as a full disk would.
-const writeFailure = vi.hoisted(() => ({ file: undefined as string | undefined }));
+// Lets one test make a write fail half-way, as a full disk would. Files are
+// written by writeFileAtomic, to `<file>.<pid>.<random>.tmp` through a descriptor.
+const writeFailure = vi.hoisted(() => ({ file: undefined as string | undefined, openFiles: new Map<number, string>() }));
 vi.mock("node:fs", async (importOriginal) => {
   const actual = await importOriginal<typeof import("node:fs")>();
-  const writeFileSync: typeof actual.writeFileSync = (file, ...rest) => {
-    if (writeFailure.file !== undefined && String(file).endsWith(writeFailure.file)) throw new Error(`ENOSPC: no space left on device, write '${String(file)}'`);
-    return actual.writeFileSync(file, ...rest);
-  };
-  return { ...actual, writeFileSync, default: { ...actual, writeFileSync } };
+  const openSync = ((...args: Parameters<typeof actual.openSync>) => {
+    const fd = actual.openSync(...args);
+    writeFailure.openFiles.set(fd, String(args[0]).split(/[\\/]/).pop()!);
+    return fd;
+  }) as typeof actual.openSync;
+  const writeSync = ((...args: Parameters<typeof actual.writeSync>) => {
+    const name = writeFailure.openFiles.get(args[0]);
+    if (writeFailure.file !== undefined && name?.startsWith(`${writeFailure.file}.`)) throw new Error(`ENOSPC: no space left on device, write '${name}'`);
+    return actual.writeSync(...args);
+  }) as typeof actual.writeSync;
+  return { ...actual, openSync, writeSync, default: { ...actual, openSync, writeSync } };
 });
 
 /** A toy dataset that a model learns in a few epochs. */

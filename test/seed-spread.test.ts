@@ -31,6 +31,6 @@ describe("seedSpread", () => {
   it("rejects input that cannot be accuracies, saying what was wrong", () => {
     expect(() => seedSpread([], 10)).toThrow(/at least one accuracy/);
     expect(() => seedSpread([87.2], 10)).toThrow(/fractions between 0 and 1, got 87.2/);
-    expect(() => seedSpread([0.8], 0)).toThrow(/testCount must be a positive integer/);
+    expect(() => seedSpread([0.8], 0)).toThrow("seedSpread: testCount must be an integer ≥ 1, got 0.");
   });
 });

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as tf from "@tensorflow/tfjs";
 import { initBackend } from "../lib/backend/init-backend";
-import { withSeededRandom } from "../lib/util/random";
+import { mulberry32, withSeededRandom } from "../lib/util/random";
+import { shuffled, shuffledIndices } from "../lib/util/shuffle";
 
 beforeAll(async () => {
   await initBackend();
@@ -52,5 +53,35 @@ describe("withSeededRandom", () => {
     const first = await losses(11);
     expect(await losses(11)).toEqual(first);
     expect(await losses(12)).not.toEqual(first);
+  });
+});
+
+describe("mulberry32", () => {
+  it("gives the reference generator's first outputs for seed 1", () => {
+    // From the C reference (uint32 t = a += 0x6D2B79F5; ...; return t ^ t >> 14), over 2^32.
+    const random = mulberry32(1);
+    expect([random(), random(), random()]).toEqual([2693262067, 11749833, 2265367787].map((u) => u / 4294967296));
+  });
+});
+
+describe("shuffledIndices and shuffled", () => {
+  it("swaps position i with floor(random() × (i + 1)), from the last position down", () => {
+    // i = 2: floor(0.9 × 3) = 2, no swap; i = 1: floor(0.1 × 2) = 0, swap 1 and 0.
+    const draws = [0.9, 0.1];
+    expect(Array.from(shuffledIndices(3, () => draws.shift()!))).toEqual([1, 0, 2]);
+    expect(shuffled(["a", "b", "c"], () => 0)).toEqual(["b", "c", "a"]);
+  });
+
+  it("draws every order of three about equally often, and the same orders from the same seed", () => {
+    const random = mulberry32(5);
+    const counts = new Map<string, number>();
+    for (let run = 0; run < 6000; run++) {
+      const order = shuffledIndices(3, random).join("");
+      counts.set(order, (counts.get(order) ?? 0) + 1);
+    }
+    // 1000 expected each; the standard deviation of a count is about 29.
+    expect([...counts.keys()].sort()).toEqual(["012", "021", "102", "120", "201", "210"]);
+    for (const count of counts.values()) expect(Math.abs(count - 1000)).toBeLessThan(150);
+    expect(shuffled([..."abcdefgh"], mulberry32(9))).toEqual(shuffled([..."abcdefgh"], mulberry32(9)));
   });
 });

@@ -23,6 +23,6 @@ describe("sequenceTensors", () => {
 
   it("refuses reviews and labels of different counts, and a bad maxlen", () => {
     expect(() => sequenceTensors({ x: [[1]], y: [0, 1] }, 4)).toThrow(/1 reviews but 2 labels/);
-    expect(() => sequenceTensors({ x: [[1]], y: [0] }, 0)).toThrow(/maxlen must be a positive integer, got 0/);
+    expect(() => sequenceTensors({ x: [[1]], y: [0] }, 0)).toThrow("sequenceTensors: maxlen must be an integer ≥ 1, got 0.");
   });
 });

@@ -158,7 +158,7 @@ describe("loadTextDataset errors name the file, the line and the fix", () => {
 
   it("a source that does not exist, and bad options", async () => {
     await expect(loadTextDataset(path.join(root, "nowhere.csv"))).rejects.toThrow(/nowhere\.csv does not exist\. Give the path of a CSV file or of a folder/);
-    await expect(loadTextDataset(csvFile(SPLIT_CSV), { testFraction: 1 })).rejects.toThrow("testFraction must be a number between 0 and 1");
+    await expect(loadTextDataset(csvFile(SPLIT_CSV), { testFraction: 1 })).rejects.toThrow("testFraction must be a number > 0 and < 1 (the share of each class held out for testing, such as 0.2), got 1.");
     await expect(loadTextDataset(csvFile(SPLIT_CSV), { textColum: "x" } as never)).rejects.toThrow('unknown option "textColum"');
   });
 });

@@ -3,6 +3,7 @@ import * as tf from "@tensorflow/tfjs";
 import { expect } from "vitest";
 import { registerWasmKernels } from "../lib/backend/wasm-kernels";
 import { nativeBlasStatus } from "../lib/backend/wasm-kernels/native-blas";
+import { mulberry32 } from "../lib/util/random";
 
 export type Backend = "cpu" | "wasm";
 
@@ -46,18 +47,10 @@ export function expectClose(actual: ArrayLike<number>, expected: ArrayLike<numbe
   expect(worst, `largest relative error at ${at}: ${actual[at]} vs ${expected[at]}`).toBeLessThanOrEqual(tolerance);
 }
 
-/** Deterministic values in [-1, 1) (mulberry32), the same on every run and machine. */
+/** Deterministic values in [-1, 1), the same on every run and machine. */
 export function randomValues(size: number, seed: number): Float32Array {
-  let state = seed >>> 0;
-  const values = new Float32Array(size);
-  for (let i = 0; i < size; i++) {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    values[i] = (((t ^ (t >>> 14)) >>> 0) / 4294967296) * 2 - 1;
-  }
-  return values;
+  const random = mulberry32(seed);
+  return Float32Array.from({ length: size }, () => random() * 2 - 1);
 }
 
 /** Zeros except a `density` fraction of ones, like a multi-hot batch. */

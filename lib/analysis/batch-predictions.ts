@@ -6,16 +6,17 @@
  * predictSentiment takes each text through the tokenizer and the vocabulary
  * again and lists its unknown words; for 25,000 reviews that costs about three
  * times the forward passes (measured: 15-17 s of CPU per network against
- * 4-5 s). Dataset reviews are already encoded in the cache, so a network reads
- * loadData's sequences with the model's own index rules, a batch at a time
- * (a multi-hot batch of 500 takes 20 MB, all 25,000 would take 1 GB); the bag
- * of n-grams reads the review texts.
+ * 4-5 s). Each model prepares the reviews the fast way it allows
+ * (SentimentModel.reviewScorer): dataset reviews are already encoded in the
+ * cache, so a network reads loadData's sequences with its own index rules;
+ * the bag of n-grams reads the review texts. Scoring goes a batch at a time
+ * (a multi-hot batch of 500 takes 20 MB, all 25,000 would take 1 GB).
  */
 import * as tf from "@tensorflow/tfjs";
-import { loadData, loadReviews } from "../data/imdb";
-import { ngramModelFeatures, predictProbabilities, tokenizeForModel } from "../models/ngrams";
-import { predictSentiment, type LoadedNetworkModel, type LoadedSentimentModel } from "../models/predict";
+import type { LoadedNetworkModel } from "../models/loaded-network-model";
 import { networkInputs } from "../models/network-inputs";
+import type { SentimentModel } from "../models/sentiment-model";
+import { integerOption } from "../util/options";
 
 export interface BatchPredictionOptions {
   /** Reviews per forward pass (default 500). */
@@ -30,50 +31,18 @@ export interface BatchPredictionOptions {
  * gives them), in that order (lesson 9). Each review is encoded as the model
  * was trained: the same probabilities as predictSentiment on the review texts.
  */
-export async function predictReviews(loaded: LoadedSentimentModel, reviewIndices: readonly number[], options: BatchPredictionOptions = {}): Promise<Float32Array> {
-  const batchSize = options.batchSize ?? 500;
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`predictReviews: batchSize must be a whole number ≥ 1, got ${batchSize}.`);
+export async function predictReviews(loaded: SentimentModel, reviewIndices: readonly number[], options: BatchPredictionOptions = {}): Promise<Float32Array> {
+  const batchSize = integerOption("predictReviews", "batchSize", options.batchSize, 1, Infinity, 500);
   const probabilities = new Float32Array(reviewIndices.length);
-  let predictBatch: (from: number, to: number) => ArrayLike<number>;
-  if (loaded.kind === "ngrams") {
-    const reviews = await loadReviews();
-    predictBatch = (from, to) => {
-      const texts = reviewIndices.slice(from, to).map((r) => reviewAt(reviews, r).text);
-      return predictProbabilities(loaded.model.classifier, ngramModelFeatures(loaded.model, tokenizeForModel(loaded.model, texts)));
-    };
-  } else {
-    // Refuses, with the lesson to run again, a model whose vocabulary changed since it was saved.
-    await predictSentiment(loaded, "");
-    const sequences = await sequencesOfReviews(loaded, reviewIndices);
-    predictBatch = (from, to) => networkLogits(loaded, sequences.slice(from, to), batchSize).map(sigmoid);
-  }
+  const scoreReviews = await loaded.reviewScorer(reviewIndices);
   for (let from = 0; from < reviewIndices.length; from += batchSize) {
     const to = Math.min(from + batchSize, reviewIndices.length);
-    probabilities.set(predictBatch(from, to), from);
+    probabilities.set(scoreReviews(from, to), from);
     options.onProgress?.(to, reviewIndices.length);
     // Lets a notebook's progress display through between batches.
     await new Promise((resolve) => setImmediate(resolve));
   }
   return probabilities;
-}
-
-/** The reviews' word indices under the model's index rules (no maxlen filter: padding cuts them later). */
-async function sequencesOfReviews(loaded: LoadedNetworkModel, reviewIndices: readonly number[]): Promise<Int32Array[]> {
-  const { vocabulary, numWords, skipTop, startChar, oovChar, indexFrom } = loaded.info.dataOptions;
-  const data = await loadData({ vocabulary, numWords, skipTop, startChar, oovChar, indexFrom });
-  const sequenceOf = new Map<number, Int32Array>();
-  for (const split of [data.train, data.test]) split.reviewIndex.forEach((r, i) => sequenceOf.set(r, split.x[i]));
-  return reviewIndices.map((r) => {
-    const sequence = sequenceOf.get(r);
-    if (sequence === undefined) throw new RangeError(`predictReviews: there is no review ${r}; give positions in loadReviews() (loadData's reviewIndex).`);
-    return sequence;
-  });
-}
-
-function reviewAt<T>(reviews: readonly T[], r: number): T {
-  const review = reviews[r];
-  if (review === undefined) throw new RangeError(`predictReviews: there is no review ${r}; give positions in loadReviews() (loadData's reviewIndex), 0 to ${reviews.length - 1}.`);
-  return review;
 }
 
 /**

@@ -8,9 +8,10 @@ import * as path from "node:path";
 import { getWordIndex } from "../data/imdb";
 import { writeFileAtomic } from "../util/files";
 import { readIndexRules } from "../data/imdb/indices";
-import { projectRoot } from "../data/imdb/paths";
-import type { LoadedNetworkModel } from "../models/predict";
+import { projectRoot } from "../util/project-root";
+import type { LoadedNetworkModel } from "../models/loaded-network-model";
 import { courseScale } from "../data/scale";
+import { requiredIntegerOption } from "../util/options";
 import { mulberry32 } from "../util/random";
 
 /** Words and their vectors, row by row: `vectors[i]` is the vector of `words[i]`, whose index is `indices[i]`. */
@@ -106,7 +107,7 @@ export function principalComponents(rows: readonly ArrayLike<number>[], componen
   const d = rows[0]?.length ?? 0;
   if (n < 2) throw new RangeError(`principalComponents: give at least 2 rows, got ${n}.`);
   if (rows.some((row) => row.length !== d)) throw new RangeError("principalComponents: every row must have the same number of values.");
-  if (!Number.isInteger(components) || components < 1 || components > d) throw new RangeError(`principalComponents: components must be a whole number from 1 to ${d}, got ${components}.`);
+  requiredIntegerOption("principalComponents", "components", components, 1, d, "at most the number of values per row");
 
   const mean = new Float64Array(d);
   for (const row of rows) for (let j = 0; j < d; j++) mean[j] += row[j] / n;

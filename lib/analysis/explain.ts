@@ -17,10 +17,13 @@
  *   one token. All the shortened texts go through the network as one batch.
  *   Contributions of a network need not add up to anything: words interact.
  */
+import { integerOption, requiredStringOption } from "../util/options";
 import { networkLogits, sigmoid } from "./batch-predictions";
 import { encodeText } from "../data/imdb";
 import { ngramModelFeatures, tokenizeForModel } from "../models/ngrams";
-import { predictSentiment, type LoadedNetworkModel, type LoadedNgramModel, type LoadedSentimentModel } from "../models/predict";
+import type { LoadedNetworkModel } from "../models/loaded-network-model";
+import type { LoadedNgramModel } from "../models/loaded-ngram-model";
+import type { LoadedSentimentModel } from "../models/storage/model-folder";
 
 /** One token of the text and how far it moved the model's logit. */
 export interface TokenContribution {
@@ -69,9 +72,9 @@ export interface ExplainOptions {
  * networks. See the module comment for both definitions.
  */
 export async function explainPrediction(loaded: LoadedSentimentModel, text: string, options: ExplainOptions = {}): Promise<Explanation> {
-  if (typeof text !== "string") throw new TypeError(`explainPrediction: give the review as a string, got ${text === null ? "null" : typeof text}.`);
-  const batchSize = options.batchSize ?? 256;
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`explainPrediction: batchSize must be a whole number ≥ 1, got ${batchSize}.`);
+  requiredStringOption("explainPrediction", "text", text);
+  const batchSize = integerOption("explainPrediction", "batchSize", options.batchSize, 1, Infinity, 256);
+  // The two methods need what is inside the model: the n-gram weights, the network's encoding.
   return loaded.kind === "ngrams" ? explainNgrams(loaded, text) : explainNetwork(loaded, text, batchSize);
 }
 
@@ -119,14 +122,10 @@ function explainNgrams(loaded: LoadedNgramModel, text: string): Explanation {
 }
 
 async function explainNetwork(loaded: LoadedNetworkModel, text: string, batchSize: number): Promise<Explanation> {
-  // predictSentiment checks the saved vocabulary and gives the tokens and the reference probability.
-  const prediction = await predictSentiment(loaded, text);
+  // predict checks the saved vocabulary and gives the tokens and the reference probability.
+  const [prediction] = await loaded.predict([text]);
   const { tokens } = prediction;
-  const { dataOptions } = loaded.info;
-  const encodeOptions = {
-    vocabulary: dataOptions.vocabulary, numWords: dataOptions.numWords, skipTop: dataOptions.skipTop,
-    startChar: dataOptions.startChar, oovChar: dataOptions.oovChar, indexFrom: dataOptions.indexFrom,
-  };
+  const { encodeOptions } = loaded;
   // encodeText's own rules, one token at a time: a token is one index, or none when dropped (oovChar null).
   const start = Array.from(await encodeText("", encodeOptions));
   const indexOfToken = new Map<string, number[]>();

@@ -7,6 +7,7 @@
  * can be checked on a hand-computed case.
  */
 import type { Data } from "plotly.js-dist";
+import { requiredIntegerOption, requiredNumberOption } from "../util/options";
 
 /**
  * The p-th percentile (0 ≤ p ≤ 100) of an ascending array, by numpy's default
@@ -16,7 +17,7 @@ import type { Data } from "plotly.js-dist";
  */
 export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number {
   if (sorted.length === 0) throw new RangeError("percentileOfSorted: the array is empty; a percentile needs at least one value.");
-  if (!(p >= 0 && p <= 100)) throw new RangeError(`percentileOfSorted: p must be between 0 and 100, got ${p}.`);
+  requiredNumberOption("percentileOfSorted", "p", p, { min: 0, max: 100 });
   const position = ((sorted.length - 1) * p) / 100;
   const below = Math.floor(position);
   const above = Math.min(below + 1, sorted.length - 1);
@@ -91,7 +92,7 @@ export function maxlenCoverage(lengths: ArrayLike<number>, maxlens: readonly num
   let total = 0;
   for (let i = 0; i < lengths.length; i++) total += lengths[i];
   return maxlens.map((maxlen) => {
-    if (!Number.isInteger(maxlen) || maxlen < 1) throw new RangeError(`maxlenCoverage: every maxlen must be a positive integer, got ${maxlen}.`);
+    requiredIntegerOption("maxlenCoverage", "every maxlen", maxlen, 1, Infinity);
     let kept = 0;
     let pad = 0;
     for (let i = 0; i < lengths.length; i++) {
@@ -116,8 +117,8 @@ export interface Histogram {
  * numbers instead of 25,000.
  */
 export function histogram(values: ArrayLike<number>, binWidth: number, max: number): Histogram {
-  if (!(binWidth > 0)) throw new RangeError(`histogram: binWidth must be positive, got ${binWidth}.`);
-  if (!(max > 0)) throw new RangeError(`histogram: max must be positive, got ${max}.`);
+  requiredNumberOption("histogram", "binWidth", binWidth, { min: 0, exclusive: true });
+  requiredNumberOption("histogram", "max", max, { min: 0, exclusive: true });
   const bins = Math.ceil(max / binWidth);
   const edges = Array.from({ length: bins + 1 }, (_, i) => i * binWidth);
   const counts = new Array<number>(bins).fill(0);
@@ -223,7 +224,7 @@ export function rankWords(counts: ReadonlyMap<string, number>): WordCount[] {
 
 /** The k most frequent words, ties in alphabetical order (lesson 1). */
 export function topWords(counts: ReadonlyMap<string, number>, k: number): WordCount[] {
-  if (!Number.isInteger(k) || k < 0) throw new RangeError(`topWords: k must be a non-negative integer, got ${k}.`);
+  requiredIntegerOption("topWords", "k", k, 0, Infinity);
   return rankWords(counts).slice(0, k);
 }
 
@@ -239,7 +240,7 @@ export interface RankFrequency {
  * word. Always includes rank 1 and the last rank.
  */
 export function rankFrequency(counts: ReadonlyMap<string, number>, points = 200): RankFrequency {
-  if (!Number.isInteger(points) || points < 2) throw new RangeError(`rankFrequency: points must be an integer ≥ 2, got ${points}.`);
+  requiredIntegerOption("rankFrequency", "points", points, 2, Infinity);
   const sorted = [...counts.values()].sort((a, b) => b - a);
   const ranks: number[] = [];
   const last = Math.log(Math.max(sorted.length, 1));
@@ -284,7 +285,7 @@ export function tokenShareOfTopWords(counts: ReadonlyMap<string, number>, tops: 
   for (let i = 0; i < sorted.length; i++) cumulative[i + 1] = cumulative[i] + sorted[i];
   const total = cumulative[sorted.length];
   return tops.map((top) => {
-    if (!Number.isInteger(top) || top < 0) throw new RangeError(`tokenShareOfTopWords: every top must be a non-negative integer, got ${top}.`);
+    requiredIntegerOption("tokenShareOfTopWords", "every top", top, 0, Infinity);
     return { top, tokenShare: total === 0 ? 0 : cumulative[Math.min(top, sorted.length)] / total };
   });
 }
@@ -308,7 +309,7 @@ export interface DistinctiveWord {
  * Ties by word, alphabetically.
  */
 export function distinctiveWords(countsA: ReadonlyMap<string, number>, countsB: ReadonlyMap<string, number>, k: number, minCount = 50): DistinctiveWord[] {
-  if (!Number.isInteger(k) || k < 0) throw new RangeError(`distinctiveWords: k must be a non-negative integer, got ${k}.`);
+  requiredIntegerOption("distinctiveWords", "k", k, 0, Infinity);
   const words = new Set([...countsA.keys(), ...countsB.keys()]);
   const totalA = sum(countsA.values());
   const totalB = sum(countsB.values());

@@ -6,7 +6,7 @@ import type { Data } from "plotly.js-dist";
 import { chartHtml } from "../display/charts";
 import type { Projection } from "./embedding-analysis";
 import type { LengthBucket } from "./error-analysis";
-import { HIGHLIGHT_NEGATIVE_COLOR, HIGHLIGHT_POSITIVE_COLOR } from "../display/highlight";
+import { HIGHLIGHT_NEGATIVE_COLOR, HIGHLIGHT_POSITIVE_COLOR } from "./highlight";
 
 /**
  * Words placed by the first two principal components of their vectors,

@@ -4,7 +4,7 @@
  */
 import type { Data } from "plotly.js-dist";
 import { chartHtml } from "../display/charts";
-import type { SavedSentimentModelInfo } from "../models/predict";
+import type { SavedSentimentModelInfo } from "../models/sentiment-model";
 import type { Table } from "../display/tables";
 
 /**

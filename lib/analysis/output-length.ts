@@ -2,8 +2,10 @@
  * How long a sequence is after a convolution or a pooling layer, by Keras'
  * rule (`conv_output_length`), which tfjs follows (lesson 4).
  */
+import { choiceOption, requiredIntegerOption } from "../util/options";
 
 export type ConvPadding = "valid" | "same" | "causal";
+const CONV_PADDINGS: readonly ConvPadding[] = ["valid", "same", "causal"];
 
 /**
  * Output length of Conv1D over `inputLength` positions.
@@ -28,12 +30,8 @@ export function poolOutputLength(inputLength: number, poolSize = 2, strides = po
 }
 
 function outputLength(where: string, inputLength: number, kernelSize: number, padding: ConvPadding, stride: number, dilation: number): number {
-  for (const [name, value] of Object.entries({ inputLength, kernelSize, stride, dilation })) {
-    if (!Number.isInteger(value) || value < 1) throw new RangeError(`${where}: ${name} must be a positive integer, got ${String(value)}.`);
-  }
-  if (!["valid", "same", "causal"].includes(padding)) {
-    throw new RangeError(`${where}: padding must be "valid", "same" or "causal", got ${JSON.stringify(padding)}.`);
-  }
+  for (const [name, value] of Object.entries({ inputLength, kernelSize, stride, dilation })) requiredIntegerOption(where, name, value, 1, Infinity);
+  choiceOption(where, "padding", padding, CONV_PADDINGS, "valid");
   const window = kernelSize + (kernelSize - 1) * (dilation - 1);
   const length = padding === "valid" ? inputLength - window + 1 : inputLength;
   if (length < 1) {

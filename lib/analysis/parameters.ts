@@ -4,6 +4,7 @@
  * them against `model.summary()`).
  */
 import type * as tf from "@tensorflow/tfjs";
+import { requiredIntegerOption } from "../util/options";
 
 /** An Embedding layer stores one vector of `outputDim` numbers per word: inputDim × outputDim (lesson 3). */
 export function embeddingParameters(inputDim: number, outputDim: number): number {
@@ -131,9 +132,5 @@ function n(value: number): string {
 }
 
 function checkSizes(where: string, sizes: Record<string, number>): void {
-  for (const [name, value] of Object.entries(sizes)) {
-    if (!Number.isInteger(value) || value < 1) {
-      throw new RangeError(`${where}: ${name} must be a positive integer, got ${String(value)}.`);
-    }
-  }
+  for (const [name, value] of Object.entries(sizes)) requiredIntegerOption(where, name, value, 1, Infinity);
 }

@@ -3,6 +3,8 @@
  * how precisely a test set of that size can measure an accuracy at all
  * (lesson 3, "How much of a result is luck?").
  */
+import { requiredIntegerOption } from "../util/options";
+
 export interface SeedSpread {
   runs: number;
   mean: number;
@@ -28,7 +30,7 @@ export function seedSpread(accuracies: readonly number[], testCount: number): Se
   if (accuracies.length === 0) throw new RangeError("seedSpread: needs at least one accuracy, got none.");
   const outside = accuracies.find((a) => !(a >= 0 && a <= 1));
   if (outside !== undefined) throw new RangeError(`seedSpread: accuracies are fractions between 0 and 1, got ${outside}.`);
-  if (!Number.isInteger(testCount) || testCount < 1) throw new RangeError(`seedSpread: testCount must be a positive integer, got ${testCount}.`);
+  requiredIntegerOption("seedSpread", "testCount", testCount, 1, Infinity);
   const runs = accuracies.length;
   const mean = accuracies.reduce((sum, a) => sum + a, 0) / runs;
   const squares = accuracies.reduce((sum, a) => sum + (a - mean) ** 2, 0);

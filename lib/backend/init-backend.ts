@@ -11,6 +11,7 @@ import { registerWasmKernels } from "./wasm-kernels";
 import { installFusedAdam } from "./wasm-kernels/adam";
 import { installFusedLstm } from "./wasm-kernels/lstm-layer";
 import { nativeBlasStatus } from "./wasm-kernels/native-blas";
+import { errorMessage } from "../util/errors";
 
 export type BackendName = "tensorflow" | "wasm" | "cpu";
 
@@ -98,7 +99,7 @@ async function activate(name: BackendName): Promise<string | undefined> {
     await tf.ready();
     return undefined;
   } catch (error) {
-    return error instanceof Error ? error.message.split("\n")[0] : String(error);
+    return errorMessage(error).split("\n")[0];
   }
 }
 

@@ -6,6 +6,7 @@
  * notebook, and its `plot()`/HTML helpers need a browser; an HTML table is
  * rendered by Jupyter and by exported HTML alike.
  */
+import { integerOption } from "../util/options";
 
 export interface Table {
   columns: string[];
@@ -51,8 +52,7 @@ export function frameTable(frame: FrameLike): Table {
  * decimals, so 87 stands as "87.00" among "86.82"; text escaped.
  */
 export function tableHtml(table: Table, options: TableOptions = {}): string {
-  const digits = options.digits ?? 3;
-  if (!Number.isInteger(digits) || digits < 0 || digits > 20) throw new RangeError(`tableHtml: digits must be an integer from 0 to 20, got ${digits}.`);
+  const digits = integerOption("tableHtml", "digits", options.digits, 0, 20, 3);
   if (table.index !== undefined && table.index.length !== table.rows.length) {
     throw new Error(`tableHtml: the index has ${table.index.length} labels for ${table.rows.length} rows; give one label per row.`);
   }

@@ -3,19 +3,19 @@
  * encoding"): 25,000 reviews × 10,000 words of float32 is a billion bytes,
  * which is why the course encodes multi-hot vectors one batch at a time.
  */
+import { choiceOption, requiredIntegerOption, requiredNumberOption } from "../util/options";
 
 const BYTES_PER_VALUE = { float32: 4, int32: 4, bool: 1, float64: 8 } as const;
 
 export type DenseDtype = keyof typeof BYTES_PER_VALUE;
+const DENSE_DTYPES = Object.keys(BYTES_PER_VALUE) as DenseDtype[];
 
 /** Bytes a dense rows × columns matrix of `dtype` needs: rows · columns · bytes per value (lesson 2). */
 export function denseMatrixBytes(rows: number, columns: number, dtype: DenseDtype = "float32"): number {
-  for (const [name, value] of [["rows", rows], ["columns", columns]] as const) {
-    if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`denseMatrixBytes: ${name} must be a non-negative integer, got ${value}.`);
-  }
-  const size = BYTES_PER_VALUE[dtype];
-  if (size === undefined) throw new RangeError(`denseMatrixBytes: unknown dtype "${dtype}"; use one of ${Object.keys(BYTES_PER_VALUE).join(", ")}.`);
-  return rows * columns * size;
+  const where = "denseMatrixBytes";
+  requiredIntegerOption(where, "rows", rows, 0, Number.MAX_SAFE_INTEGER);
+  requiredIntegerOption(where, "columns", columns, 0, Number.MAX_SAFE_INTEGER);
+  return rows * columns * BYTES_PER_VALUE[choiceOption(where, "dtype", dtype, DENSE_DTYPES, "float32")];
 }
 
 /**
@@ -24,7 +24,7 @@ export function denseMatrixBytes(rows: number, columns: number, dtype: DenseDtyp
  * systems often report it (1 GiB = 2^30 bytes): "1.00 GB (0.93 GiB)" (lesson 2).
  */
 export function formatByteSize(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 0) throw new RangeError(`formatByteSize: bytes must be a non-negative number, got ${bytes}.`);
+  requiredNumberOption("formatByteSize", "bytes", bytes, { min: 0 });
   if (bytes < 1000) return `${bytes} bytes`;
   const units = ["kB", "MB", "GB", "TB"];
   const binary = ["KiB", "MiB", "GiB", "TiB"];

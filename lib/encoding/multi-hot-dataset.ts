@@ -5,7 +5,9 @@
  * one [batchSize × numWords] batch does at a time.
  */
 import * as tf from "@tensorflow/tfjs";
-import { MersenneTwister, shuffleLikeNumpy } from "../util/numpy-random";
+import { MAX_SEED, requiredIntegerOption } from "../util/options";
+import { mulberry32 } from "../util/random";
+import { shuffledIndices } from "../util/shuffle";
 import { multiHotBatches } from "./sequences";
 
 export interface MultiHotDatasetOptions {
@@ -40,15 +42,11 @@ export function multiHotDataset(split: { x: ArrayLike<number>[]; y: readonly num
   split.y.forEach((label, i) => {
     if (label !== 0 && label !== 1) throw new RangeError(`multiHotDataset: y[${i}] is ${label}; labels must be 0 (negative) or 1 (positive).`);
   });
-  if (shuffleSeed !== undefined && (!Number.isInteger(shuffleSeed) || shuffleSeed < 0 || shuffleSeed > 4_294_967_295)) {
-    throw new RangeError(`multiHotDataset: shuffleSeed must be an integer from 0 to 2^32 − 1, got ${shuffleSeed}.`);
-  }
+  const random = shuffleSeed === undefined ? undefined : mulberry32(requiredIntegerOption("multiHotDataset", "shuffleSeed", shuffleSeed, 0, MAX_SEED));
   // Checks numWords and batchSize now rather than at the first batch, deep inside fitDataset.
   multiHotBatches([], numWords, batchSize).next();
-  const rng = shuffleSeed === undefined ? undefined : new MersenneTwister(shuffleSeed);
   return tf.data.generator(function* () {
-    const order = Array.from(split.x, (_, i) => i);
-    if (rng !== undefined) shuffleLikeNumpy(order, rng);
+    const order = random === undefined ? Array.from(split.x, (_, i) => i) : Array.from(shuffledIndices(split.x.length, random));
     const sequences = order.map((i) => split.x[i]);
     for (const batch of multiHotBatches(sequences, numWords, batchSize)) {
       const rows = batch.shape[0];

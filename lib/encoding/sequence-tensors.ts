@@ -3,6 +3,7 @@
  * "Padding the whole dataset"; lessons 4 and 5 reuse it).
  */
 import * as tf from "@tensorflow/tfjs";
+import { requiredIntegerOption } from "../util/options";
 import { padSequences, type PadSequencesOptions } from "./sequences";
 
 export interface SequenceTensors {
@@ -25,7 +26,7 @@ export function sequenceTensors(
   if (split.x.length !== split.y.length) {
     throw new Error(`sequenceTensors: ${split.x.length} reviews but ${split.y.length} labels; pass a split as loadData returns it (x and y of the same length).`);
   }
-  if (!Number.isInteger(maxlen) || maxlen < 1) throw new RangeError(`sequenceTensors: maxlen must be a positive integer, got ${String(maxlen)}.`);
+  requiredIntegerOption("sequenceTensors", "maxlen", maxlen, 1, Infinity);
   const padded = padSequences(split.x, { ...options, maxlen });
   return {
     x: tf.tensor2d(padded.values, padded.shape, "int32"),

@@ -20,16 +20,15 @@ export interface PaddedSequences {
   shape: [number, number];
 }
 
-import { INT32_MAX } from "../data/imdb/indices";
+import { INT32_MAX, INT32_MIN } from "../util/int32";
 import { checkKnownKeys, choiceOption, integerOption, requiredIntegerOption } from "../util/options";
 
 const PAD_KEYS = ["maxlen", "padding", "truncating", "value"];
 const SIDES = ["pre", "post"] as const;
-const INT32_MIN = -2_147_483_648;
 
 /**
  * Pads (or cuts) every sequence to one length, as Keras' `pad_sequences` with
- * its defaults (lesson 3, "Embeddings + MLP"): `maxlen` = the longest
+ * its defaults (lesson 3, "One length for every review: padding and truncating"): `maxlen` = the longest
  * sequence, padding and truncating at the start ("pre"), padding value 0.
  * Keeping the *last* words when cutting keeps a review's conclusion, which
  * tends to carry its verdict. Returns flat int32 values and their shape, so

@@ -5,7 +5,7 @@
  * exported demo page runs this code in the browser.
  */
 import * as tf from "@tensorflow/tfjs";
-import type { NetworkModelSettings } from "./predict";
+import type { NetworkModelSettings } from "./sentiment-model";
 import { multiHot, padSequences } from "../encoding/sequences";
 
 /** What a saved network's course.json says about its input. */

@@ -3,6 +3,7 @@
  * for validation exactly once, so the score does not hang on one lucky or
  * unlucky split, and the spread across folds shows how much it could.
  */
+import { MAX_SEED, integerOption, requiredIntegerOption } from "../util/options";
 import { mulberry32 } from "../util/random";
 import { shuffledIndices } from "../util/shuffle";
 
@@ -47,12 +48,13 @@ export interface CrossValidation {
  * folds in turn.
  */
 export function kFolds(n: number, options: FoldOptions = {}): Fold[] {
-  const k = options.k ?? 5;
-  if (!Number.isInteger(n) || n < 2) throw new RangeError(`kFolds: need at least 2 examples, got ${n}.`);
-  if (!Number.isInteger(k) || k < 2 || k > n) throw new RangeError(`kFolds: k must be a whole number from 2 to the number of examples (${n}), got ${k}.`);
+  const where = "kFolds";
+  requiredIntegerOption(where, "n", n, 2, Infinity, "the number of examples");
+  const k = requiredIntegerOption(where, "k", options.k ?? 5, 2, n, "the number of folds, at most the number of examples");
+  const seed = integerOption(where, "seed", options.seed, 0, MAX_SEED, 113);
   const { stratify } = options;
-  if (stratify !== undefined && stratify.length !== n) throw new RangeError(`kFolds: stratify has ${stratify.length} classes for ${n} examples; give one per example.`);
-  const order = Array.from(shuffledIndices(n, mulberry32(options.seed ?? 113)));
+  if (stratify !== undefined && stratify.length !== n) throw new RangeError(`${where}: stratify has ${stratify.length} classes for ${n} examples; give one per example.`);
+  const order = Array.from(shuffledIndices(n, mulberry32(seed)));
   // A stable sort keeps the shuffled order within each class.
   if (stratify !== undefined) order.sort((a, b) => stratify[a] - stratify[b]);
   const foldOf = new Int32Array(n);

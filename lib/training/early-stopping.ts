@@ -8,6 +8,7 @@
  * applies the same rule and restores the best weights.
  */
 import type * as tf from "@tensorflow/tfjs";
+import { integerOption, numberOption } from "../util/options";
 
 export interface EarlyStoppingRule {
   /**
@@ -39,7 +40,7 @@ export interface EarlyStoppingOutcome {
  */
 export function earlyStoppingOutcome(validationLosses: readonly number[], rule: EarlyStoppingRule = {}): EarlyStoppingOutcome {
   if (validationLosses.length === 0) throw new RangeError("earlyStoppingOutcome: the history is empty; pass one validation loss per epoch.");
-  const tracker = new StoppingRule(rule);
+  const tracker = new StoppingRule("earlyStoppingOutcome", rule);
   for (const [i, loss] of validationLosses.entries()) {
     if (tracker.observe(loss, i + 1) === "stop") return { bestEpoch: tracker.bestEpoch, stoppedEpoch: i + 1, stopped: true };
   }
@@ -60,7 +61,7 @@ export interface EarlyStopping {
  * as in Keras: only matters if training continues afterwards.
  */
 export function earlyStopping(model: tf.LayersModel, rule: EarlyStoppingRule = {}): EarlyStopping {
-  const tracker = new StoppingRule(rule);
+  const tracker = new StoppingRule("earlyStopping", rule);
   let best: tf.Tensor[] = [];
   let stoppedEpoch = 0;
   let stopped = false;
@@ -103,15 +104,9 @@ class StoppingRule {
   private readonly patience: number;
   private readonly minDelta: number;
 
-  constructor(rule: EarlyStoppingRule) {
-    this.patience = rule.patience ?? 0;
-    this.minDelta = rule.minDelta ?? 0;
-    if (!Number.isInteger(this.patience) || this.patience < 0) {
-      throw new RangeError(`early stopping: patience must be a whole number of epochs ≥ 0, got ${String(rule.patience)}.`);
-    }
-    if (!Number.isFinite(this.minDelta) || this.minDelta < 0) {
-      throw new RangeError(`early stopping: minDelta must be a number ≥ 0, got ${String(rule.minDelta)}.`);
-    }
+  constructor(where: string, rule: EarlyStoppingRule) {
+    this.patience = integerOption(where, "patience", rule.patience, 0, Infinity, 0, "epochs without improvement to wait");
+    this.minDelta = numberOption(where, "minDelta", rule.minDelta, { min: 0 }, 0);
   }
 
   observe(loss: number, epoch: number): "improved" | "wait" | "stop" {

@@ -1,7 +1,8 @@
-/** File writes that never leave a half-written file behind, and a lock between processes. */
+/** File and folder writes that never leave a half-written one behind, and a lock between processes. */
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { isErrnoException } from "./errors";
 
 /** A temporary name beside `target`, unique to this process and call. */
 function temporaryPath(target: string): string {
@@ -31,6 +32,43 @@ export function writeFileAtomic(target: string, chunks: readonly Uint8Array[]): 
     fs.rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+/**
+ * Fills a new folder at `target` through a temporary folder beside it and a
+ * rename, so readers see the previous folder or the complete new one, never
+ * a part; when `fill` or the rename fails, the previous folder stays as it
+ * was. The temporary names start with "." so that listings of the parent
+ * that skip hidden entries never see an unfinished folder.
+ */
+export async function writeFolderAtomic(target: string, fill: (folder: string) => Promise<void>): Promise<void> {
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const staging = temporaryPath(path.join(path.dirname(target), `.${path.basename(target)}`));
+  fs.mkdirSync(staging);
+  try {
+    await fill(staging);
+    replaceFolder(staging, target);
+  } catch (error) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Puts `staging` at `target`, moving a previous folder there out of the way only for the rename. */
+function replaceFolder(staging: string, target: string): void {
+  if (!fs.existsSync(target)) {
+    fs.renameSync(staging, target);
+    return;
+  }
+  const previous = `${staging}.previous`;
+  fs.renameSync(target, previous);
+  try {
+    fs.renameSync(staging, target);
+  } catch (error) {
+    fs.renameSync(previous, target);
+    throw error;
+  }
+  fs.rmSync(previous, { recursive: true, force: true });
 }
 
 const LOCK_POLL_MS = 200;
@@ -67,7 +105,7 @@ async function withLockFile<T>(lockPath: string, task: () => Promise<T>, onWait?
       fs.writeFileSync(lockPath, String(process.pid), { flag: "wx" });
       break;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      if (!isErrnoException(error, "EEXIST")) throw error;
       if (isStale(lockPath)) {
         fs.rmSync(lockPath, { force: true });
         continue;
@@ -98,6 +136,6 @@ function isStale(lockPath: string): boolean {
     process.kill(owner, 0);
     return false;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "ESRCH";
+    return isErrnoException(error, "ESRCH");
   }
 }

@@ -3,6 +3,9 @@
  * Fisher-Yates drawing each swap position by masked rejection sampling), so
  * that `loadData({ seed })` permutes reviews with the very permutation Keras'
  * `np.random.RandomState(seed).shuffle` produces for the same count.
+ *
+ * The one exception to the project's generator and shuffle (`mulberry32` in
+ * ./random, `shuffledIndices` in ./shuffle), for Keras compatibility.
  */
 
 const N = 624;

@@ -12,16 +12,20 @@ export function checkKnownKeys(where: string, options: unknown, allowed: readonl
   return options as Record<string, unknown>;
 }
 
-/** An integer in [min, max]; `undefined` gives `fallback`. */
-export function integerOption(where: string, name: string, value: unknown, min: number, max: number, fallback: number): number {
-  return value === undefined ? fallback : requiredIntegerOption(where, name, value, min, max);
+/** The largest seed of the project's generators (mulberry32 and numpy's MT19937 take 32-bit seeds, from 0 up). */
+export const MAX_SEED = 4_294_967_295;
+
+/**
+ * An integer from `min` to `max` (Infinity for no upper bound); `undefined`
+ * gives `fallback`. `hint`, if given, follows the range in the error, in brackets.
+ */
+export function integerOption(where: string, name: string, value: unknown, min: number, max: number, fallback: number, hint?: string): number {
+  return value === undefined ? fallback : requiredIntegerOption(where, name, value, min, max, hint);
 }
 
-/** An integer in [min, max] that must be given. */
-export function requiredIntegerOption(where: string, name: string, value: unknown, min: number, max: number): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-    throw new RangeError(`${where}: ${name} must be an integer from ${min} to ${max}, got ${describeValue(value)}.`);
-  }
+/** Like `integerOption`, but the value must be given. */
+export function requiredIntegerOption(where: string, name: string, value: unknown, min: number, max: number, hint?: string): number {
+  if (!isIntegerIn(value, min, max)) throw new RangeError(rangeMessage(where, name, integerRange(min, max), value, hint));
   return value;
 }
 
@@ -31,9 +35,53 @@ export function nullableIntegerOption(
 ): number | null {
   if (value === null) return null;
   if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-    throw new RangeError(`${where}: ${name} must be null or an integer from ${min} to ${max}, got ${describeValue(value)}.`);
-  }
+  if (!isIntegerIn(value, min, max)) throw new RangeError(rangeMessage(where, name, `null or ${integerRange(min, max)}`, value));
+  return value;
+}
+
+/** Bounds of a number option; `exclusive` excludes both bounds given (`{ min: 0, exclusive: true }`: > 0). */
+export interface NumberRange {
+  min?: number;
+  max?: number;
+  exclusive?: boolean;
+}
+
+/** A finite number in `range`; `undefined` gives `fallback`. `hint` as for `integerOption`. */
+export function numberOption(where: string, name: string, value: unknown, range: NumberRange, fallback: number, hint?: string): number {
+  return value === undefined ? fallback : requiredNumberOption(where, name, value, range, hint);
+}
+
+/** Like `numberOption`, but the value must be given. */
+export function requiredNumberOption(where: string, name: string, value: unknown, range: NumberRange, hint?: string): number {
+  const { min = -Infinity, max = Infinity, exclusive = false } = range;
+  const inside = typeof value === "number" && Number.isFinite(value)
+    && (exclusive ? value > min && value < max : value >= min && value <= max);
+  if (!inside) throw new RangeError(rangeMessage(where, name, numberRange(min, max, exclusive), value, hint));
+  return value;
+}
+
+function isIntegerIn(value: unknown, min: number, max: number): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
+}
+
+function integerRange(min: number, max: number): string {
+  return max === Infinity ? `an integer ≥ ${min}` : `an integer from ${min} to ${max}`;
+}
+
+function numberRange(min: number, max: number, exclusive: boolean): string {
+  const [above, below] = exclusive ? [">", "<"] : ["≥", "≤"];
+  if (max === Infinity) return min === -Infinity ? "a finite number" : `a number ${above} ${min}`;
+  if (min === -Infinity) return `a number ${below} ${max}`;
+  return exclusive ? `a number > ${min} and < ${max}` : `a number from ${min} to ${max}`;
+}
+
+function rangeMessage(where: string, name: string, range: string, value: unknown, hint?: string): string {
+  return `${where}: ${name} must be ${range}${hint === undefined ? "" : ` (${hint})`}, got ${describeValue(value)}.`;
+}
+
+/** A string that must be given. */
+export function requiredStringOption(where: string, name: string, value: unknown): string {
+  if (typeof value !== "string") throw new TypeError(`${where}: ${name} must be a string, got ${describeValue(value)}.`);
   return value;
 }
 

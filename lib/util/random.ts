@@ -1,5 +1,5 @@
 /**
- * Reproducible training runs (lesson 3, "Reproducible runs").
+ * Reproducible training runs (lesson 3, "The network, built and counted").
  *
  * tfjs 4.22 takes the randomness of model.fit from Math.random: the order of
  * the batches in each epoch (its `shuffle`) and, through seeds drawn from
@@ -7,6 +7,7 @@
  * of the same notebook would train differently. `withSeededRandom` swaps in a
  * seeded generator for the duration of one task and puts the original back.
  */
+import { MAX_SEED, requiredIntegerOption } from "./options";
 
 /**
  * Runs `task` with Math.random replaced by a generator seeded with `seed`
@@ -16,7 +17,7 @@
  */
 export async function withSeededRandom<T>(seed: number, task: () => Promise<T>): Promise<T> {
   const original = Math.random;
-  Math.random = mulberry32(checkedSeed(seed, "withSeededRandom"));
+  Math.random = mulberry32(requiredIntegerOption("withSeededRandom", "seed", seed, 0, MAX_SEED));
   try {
     return await task();
   } finally {
@@ -32,20 +33,15 @@ export async function withSeededRandom<T>(seed: number, task: () => Promise<T>):
  * out (lessons 2-5 call it before building each model).
  */
 export function setRandomSeed(seed: number): void {
-  Math.random = mulberry32(checkedSeed(seed, "setRandomSeed"));
-}
-
-function checkedSeed(seed: number, caller: string): number {
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-    throw new RangeError(`${caller}: seed must be an integer from 0 to 4294967295, got ${String(seed)}.`);
-  }
-  return seed;
+  Math.random = mulberry32(requiredIntegerOption("setRandomSeed", "seed", seed, 0, MAX_SEED));
 }
 
 /**
  * mulberry32: a small, fast 32-bit generator of uniform numbers in [0, 1);
  * statistically fine for shuffles and masks. The same seed gives the same stream
  * (lesson 3, behind `withSeededRandom`; lesson 7 shuffles its epochs with it).
+ * It is the project's one seeded generator, tests and scripts included; only
+ * ./numpy-random differs, to reproduce numpy's permutations.
  */
 export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;

@@ -13,7 +13,9 @@ import * as tf from "@tensorflow/tfjs";
 import { buildSync } from "esbuild";
 import { base64FromBytes } from "../../lib/util/base64";
 import { ngramModelJson } from "../../lib/models/ngrams/model-json";
-import { COURSE_MODELS, listSentimentModels, loadSentimentModel, savedWords, type LoadedNetworkModel } from "../../lib/models/predict";
+import type { LoadedNetworkModel } from "../../lib/models/loaded-network-model";
+import { COURSE_MODELS } from "../../lib/models/registry";
+import { listSentimentModels, loadSentimentModel } from "../../lib/models/storage/model-folder";
 import { PROJECT_ROOT } from "../jupyter-env";
 import { DEMO_DATA_GLOBAL, WEIGHT_CHUNK_CHARS, type DemoData, type DemoModel, type SavedNetworkDemoModel } from "./demo/models";
 import { escapeHtml } from "./index-page";
@@ -97,7 +99,7 @@ async function networkData(loaded: LoadedNetworkModel): Promise<Pick<SavedNetwor
     modelTopology: artifacts.modelTopology,
     weightSpecs: artifacts.weightSpecs,
     weightsBase64: inPieces(base64FromBytes(new Uint8Array(tf.io.CompositeArrayBuffer.join(artifacts.weightData))), WEIGHT_CHUNK_CHARS),
-    words: savedWords(loaded, "npm run export").words,
+    words: loaded.savedWords.words,
   };
 }
 

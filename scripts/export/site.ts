@@ -9,7 +9,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSyn
 import os from "node:os";
 import path from "node:path";
 import { plotlyBundlePath } from "../../lib/display/charts";
-import { COURSE_MODELS, defaultModelsDir } from "../../lib/models/predict";
+import { COURSE_MODELS, defaultModelsDir } from "../../lib/models/registry";
 import { courseScale } from "../../lib/data/scale";
 import { onStop } from "../cli";
 import { PROJECT_ROOT } from "../jupyter-env";

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { errorMessage } from "../../lib/util/errors";
 import { PROJECT_ROOT } from "../jupyter-env";
 import { sourceText, type Notebook, type NotebookCell } from "../learner-notebook";
 
@@ -16,13 +17,13 @@ export function readNotebookFile(file: string): ReadResult {
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    return { problem: `cannot read the file: ${(error as Error).message}` };
+    return { problem: `cannot read the file: ${errorMessage(error)}` };
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { problem: `not a notebook: the file is not valid JSON (${(error as Error).message}). Was it saved by Jupyter, or edited in a text editor?` };
+    return { problem: `not a notebook: the file is not valid JSON (${errorMessage(error)}). Was it saved by Jupyter, or edited in a text editor?` };
   }
   const problem = notebookShapeProblem(value);
   return problem === undefined ? { notebook: value as Notebook } : { problem };

@@ -58,7 +58,7 @@ const STOCK_CALL = Symbol("stock LSTM call");
 
 /**
  * Makes every tf.layers.lstm run its whole sequence as the two fused kernels
- * of lstm.ts where the backend has them (lesson 5, "LSTM"): about 4,500 tfjs
+ * of lstm.ts where the backend has them (lesson 5, "What an LSTM computes"): about 4,500 tfjs
  * ops per batch become two kernels. Same weights, same math, same saved
  * config; masking, dropout, initial or carried state, going backwards and
  * other activations keep the stock computation. `initBackend` calls it on

@@ -14,6 +14,7 @@
  * and made training 2-3x slower (measured at load 7-10).
  */
 import type { backend_util } from "@tensorflow/tfjs";
+import { errorMessage } from "../../util/errors";
 
 /** The addon's functions (lib/native-blas/src/native_blas.c). Offsets are in bytes. */
 export interface NativeBlasAddon {
@@ -62,7 +63,7 @@ function load(): NativeBlasAddon | undefined {
       addon = require("imdb-course-native-blas") as NativeBlasAddon;
       if (process.env.OPENBLAS_NUM_THREADS === undefined) addon.setThreads(1);
     } catch (error) {
-      loadFailure = error instanceof Error ? error.message.split("\n")[0] : String(error);
+      loadFailure = errorMessage(error).split("\n")[0];
     }
   }
   return addon;

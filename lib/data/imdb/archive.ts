@@ -35,7 +35,7 @@ export function readArchiveReviews(
     const gunzip = zlib.createGunzip({ chunkSize: CHUNK_BYTES });
     const extract = tar.extract();
     let failed = false;
-    const stop = (error: Error) => {
+    const stop = (error: unknown) => {
       if (failed) return;
       failed = true;
       input.destroy();
@@ -69,7 +69,7 @@ export function readArchiveReviews(
             bytes: Buffer.concat(chunks),
           });
         } catch (error) {
-          stop(error as Error);
+          stop(error);
           return;
         }
         next();

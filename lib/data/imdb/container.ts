@@ -12,6 +12,7 @@ import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import { writeFileAtomic } from "../../util/files";
+import { isErrnoException } from "../../util/errors";
 
 const NAME_BYTES = 24;
 const ENTRY_BYTES = NAME_BYTES + 8 + 8 + 32;
@@ -99,7 +100,7 @@ export class ContainerReader {
     try {
       fd = fs.openSync(file, "r");
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new InvalidContainerError(`${file} does not exist yet`);
+      if (isErrnoException(error, "ENOENT")) throw new InvalidContainerError(`${file} does not exist yet`);
       throw error;
     }
     try {

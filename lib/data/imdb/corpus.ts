@@ -64,10 +64,10 @@ async function rebuild(file: string, reason: string, onProgress: ProgressListene
     } catch (error) {
       if (!(error instanceof ArchiveError)) throw error;
       if (!archive.inCache) {
-        throw new Error(`${(error as Error).message} Replace ${ARCHIVE_FILE} in the IMDB_MIRROR folder with a good copy.`);
+        throw new Error(`${error.message} Replace ${ARCHIVE_FILE} in the IMDB_MIRROR folder with a good copy.`);
       }
       fs.rmSync(archive.path, { force: true });
-      throw new Error(`${(error as Error).message} It was deleted from the cache: run again to fetch it afresh.`);
+      throw new Error(`${error.message} It was deleted from the cache: run again to fetch it afresh.`);
     }
   });
 }

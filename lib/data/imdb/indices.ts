@@ -4,9 +4,9 @@
  * [skipTop, numWords) into oovChar (or drops it). Shared by loadData and
  * encodeText so that data and new text are encoded alike.
  */
+import { INT32_MAX } from "../../util/int32";
 import { integerOption, nullableIntegerOption } from "../../util/options";
 
-export const INT32_MAX = 2_147_483_647;
 /** Keeps rank + indexFrom inside int32 for any vocabulary of up to 2^30 words. */
 const INDEX_FROM_MAX = 1_073_741_824;
 

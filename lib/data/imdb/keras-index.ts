@@ -1,5 +1,6 @@
 /** The Keras IMDB word index (word → frequency rank, 1 = "the"), read and checked. */
 import * as fs from "node:fs";
+import { errorMessage } from "../../util/errors";
 import { withCacheLock } from "./cache-lock";
 import { WORD_INDEX_FILE } from "./paths";
 import type { ProgressListener } from "./progress";
@@ -20,7 +21,7 @@ export async function kerasWordIndex(onProgress: ProgressListener): Promise<Map<
   } catch (error) {
     const fix = source.inCache ? "It was deleted: run again to fetch it afresh." : "Replace it with the file published by Keras.";
     if (source.inCache) fs.rmSync(source.path, { force: true });
-    throw new Error(`${source.path} is not a usable Keras word index: ${(error as Error).message}. ${fix}`);
+    throw new Error(`${source.path} is not a usable Keras word index: ${errorMessage(error)}. ${fix}`);
   }
   memo.set(key, index);
   return index;

@@ -12,6 +12,7 @@
  * the index's ranks follow their training counts (ties in no order that can
  * be recovered, which is why the ranks are read from the index).
  */
+import { requiredStringOption } from "../../util/options";
 
 /** Bumped whenever the rules below change: a cache built by other rules is then rebuilt. */
 export const KERAS_TOKENIZER_VERSION = 1;
@@ -49,9 +50,7 @@ export function kerasTokenize(text: string): string[] {
  * to number words without creating a string per token.
  */
 export function forEachKerasToken(text: string, onToken: (source: string, start: number, end: number) => void): void {
-  if (typeof text !== "string") {
-    throw new TypeError(`kerasTokenize(text): text must be a string, got ${text === null ? "null" : typeof text}.`);
-  }
+  requiredStringOption("kerasTokenize", "text", text);
   const source = text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
   const length = source.length;
   let start = -1;

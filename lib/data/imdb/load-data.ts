@@ -1,9 +1,10 @@
 /** `loadData`: the reviews as Keras-style sequences of word indices. */
 import type { ContainerReader } from "./container";
 import { readCorpus } from "./corpus";
-import { INDEX_RULE_KEYS, INT32_MAX, readIndexRules } from "./indices";
+import { INT32_MAX } from "../../util/int32";
+import { INDEX_RULE_KEYS, readIndexRules } from "./indices";
 import { kerasWordIndex } from "./keras-index";
-import { checkKnownKeys, choiceOption, functionOption, integerOption, nullableIntegerOption } from "../../util/options";
+import { MAX_SEED, checkKnownKeys, choiceOption, functionOption, integerOption, nullableIntegerOption } from "../../util/options";
 import { throttledPrinter, type ProgressListener } from "./progress";
 import { MersenneTwister, shuffleLikeNumpy } from "../../util/numpy-random";
 import { sequencesOfSplits, type TokenStream } from "./token-sequences";
@@ -101,7 +102,7 @@ export async function loadData(options: LoadDataOptions = {}): Promise<ImdbData>
   const given = checkKnownKeys(where, options, LOAD_DATA_KEYS);
   const rules = readIndexRules(where, given);
   const maxlen = nullableIntegerOption(where, "maxlen", given.maxlen, 1, INT32_MAX, null);
-  const seed = integerOption(where, "seed", given.seed, 0, 4_294_967_295, 113);
+  const seed = integerOption(where, "seed", given.seed, 0, MAX_SEED, 113);
   const vocabularyName = choiceOption(where, "vocabulary", given.vocabulary, VOCABULARIES, "project");
   const onProgress = functionOption<ProgressListener>(where, "onProgress", given.onProgress) ?? throttledPrinter();
 

@@ -4,8 +4,8 @@
  * Both are read from the environment at each call, so a notebook or a test can
  * change them between calls.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
+import { projectRoot } from "../../util/project-root";
 
 export const ARCHIVE_FILE = "aclImdb_v1.tar.gz";
 export const WORD_INDEX_FILE = "imdb_word_index.json";
@@ -19,40 +19,6 @@ export type Mirror =
   | { kind: "folder"; folder: string; setting: string }
   | { kind: "url"; baseUrl: string; setting: string }
   | { kind: "official" };
-
-/**
- * The project's root folder, found from this file's own location (lib/data/imdb/
- * in sources, lib/dist/data/imdb/ once compiled), not from the working directory,
- * which is notebooks/ or solutions/ inside a notebook.
- */
-export function projectRoot(): string {
-  // Found once: every cache path, lock and saved model starts here.
-  root ??= findProjectRoot();
-  return root;
-}
-
-let root: string | undefined;
-
-function findProjectRoot(): string {
-  let dir = __dirname;
-  for (;;) {
-    const manifest = path.join(dir, "package.json");
-    if (fs.existsSync(manifest) && readPackageName(manifest) === "imdb-course") return path.dirname(dir);
-    const parent = path.dirname(dir);
-    if (parent === dir) {
-      throw new Error(`Cannot find the course library's package.json (name "imdb-course") above ${__dirname}; is lib/ still inside the project?`);
-    }
-    dir = parent;
-  }
-}
-
-function readPackageName(manifest: string): unknown {
-  try {
-    return (JSON.parse(fs.readFileSync(manifest, "utf8")) as { name?: unknown }).name;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * `IMDB_CACHE_DIR` (relative paths from the project root), else

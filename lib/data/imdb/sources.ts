@@ -5,6 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { errorMessage } from "../../util/errors";
 import { downloadFile } from "./download";
 import {
   ARCHIVE_FILE, OFFICIAL_ARCHIVE_SHA256, OFFICIAL_ARCHIVE_URL, OFFICIAL_WORD_INDEX_URL, WORD_INDEX_FILE,
@@ -43,7 +44,7 @@ export async function localSource(file: SourceFile, onProgress: ProgressListener
     await downloadFile({ url, destination: cached, sha256, onProgress });
   } catch (error) {
     throw new Error(
-      `${file} is missing and could not be downloaded. ${(error as Error).message} ` +
+      `${file} is missing and could not be downloaded. ${errorMessage(error)} ` +
         `Looked for it in ${cached}${from.kind === "url" ? ` and at IMDB_MIRROR=${from.setting}` : ""}. ` +
         `To work offline, set IMDB_MIRROR to a folder holding ${ARCHIVE_FILE} and ${WORD_INDEX_FILE}, or copy ${file} to ${cached}.`,
     );

@@ -1,7 +1,7 @@
 /** Between words and indices: the word index, decoding sequences, encoding new text. */
 import { INDEX_RULE_KEYS, readIndexRules } from "./indices";
-import { textIndices } from "../../encoding/text-indices";
-import { checkKnownKeys, choiceOption, describeValue, functionOption } from "../../util/options";
+import { textIndices } from "./text-indices";
+import { checkKnownKeys, choiceOption, describeValue, functionOption, requiredStringOption } from "../../util/options";
 import type { IndexOptions } from "./load-data";
 import { throttledPrinter, type ProgressListener } from "./progress";
 import { VOCABULARIES, vocabulary, type VocabularyName } from "./vocabulary";
@@ -90,7 +90,7 @@ export async function encodeText(text: string, options: EncodeTextOptions = {}):
   const given = checkKnownKeys(where, options, ENCODE_KEYS);
   const { name, onProgress } = commonOptions(where, given);
   const rules = readIndexRules(where, given);
-  if (typeof text !== "string") throw new TypeError(`${where}: text must be a string, got ${describeValue(text)}.`);
+  requiredStringOption(where, "text", text);
   const { wordIndex } = await vocabulary(name, onProgress);
   return textIndices(name, text, wordIndex, rules);
 }

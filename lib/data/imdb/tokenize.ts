@@ -2,6 +2,7 @@
  * The course's one tokenizer, used to build the dataset and to encode a
  * learner's own text, so that both go through exactly the same rules.
  */
+import { checkKnownKeys, requiredStringOption } from "../../util/options";
 
 /** Bumped whenever the rules below change: a cache built by other rules is then rebuilt. */
 export const TOKENIZER_VERSION = 1;
@@ -10,6 +11,8 @@ export interface TokenizeOptions {
   /** Also emit each punctuation mark or symbol as a one-character token (lesson 7). Default false. */
   punctuation?: boolean;
 }
+
+const TOKENIZE_KEYS: readonly (keyof TokenizeOptions)[] = ["punctuation"];
 
 const OTHER = 0;
 const WORD = 1;
@@ -80,12 +83,8 @@ export function tokenize(text: string, options: TokenizeOptions = {}): string[] 
 export function forEachToken(
   text: string, options: TokenizeOptions, onToken: (source: string, start: number, end: number) => void,
 ): void {
-  if (typeof text !== "string") {
-    throw new TypeError(`tokenize(text): text must be a string, got ${text === null ? "null" : typeof text}.`);
-  }
-  for (const key of Object.keys(options)) {
-    if (key !== "punctuation") throw new Error(`tokenize: unknown option "${key}"; the only option is "punctuation" (true or false).`);
-  }
+  requiredStringOption("tokenize", "text", text);
+  checkKnownKeys("tokenize", options, TOKENIZE_KEYS);
   const punctuation = options.punctuation === true;
   const source = text.replace(BR_TAG, " ").toLowerCase();
   const length = source.length;

@@ -4,15 +4,16 @@
  */
 import * as fs from "node:fs";
 import { GrowableInt32 } from "../../util/growable-int32";
-import { DROPPED, INDEX_RULE_KEYS, INT32_MAX, encodeWords, readIndexRules } from "../imdb/indices";
+import { DROPPED, INDEX_RULE_KEYS, encodeWords, readIndexRules } from "../imdb/indices";
+import { INT32_MAX } from "../../util/int32";
 import type { IndexOptions } from "../imdb/load-data";
-import { checkKnownKeys, describeValue, integerOption, nullableIntegerOption } from "../../util/options";
+import { MAX_SEED, checkKnownKeys, describeValue, integerOption, nullableIntegerOption, numberOption } from "../../util/options";
 import { sequencesOfSplits } from "../imdb/token-sequences";
 import { forEachToken, tokenize } from "../imdb/tokenize";
 import { ranksOfCorpusWords } from "../imdb/vocabulary";
 import { WordTable, rankWords } from "../imdb/word-table";
 import { mulberry32 } from "../../util/random";
-import { shuffledIndices } from "../../util/shuffle";
+import { shuffled, shuffledIndices } from "../../util/shuffle";
 import { type CsvColumns, type LabeledText, readCsvTexts, readFolderTexts } from "./labeled-texts";
 
 export interface TextDatasetOptions extends Omit<IndexOptions, "vocabulary">, CsvColumns {
@@ -83,11 +84,8 @@ export async function loadTextDataset(source: string, options: TextDatasetOption
   const given = checkKnownKeys(where, options, KEYS);
   const rules = readIndexRules(where, given);
   const maxlen = nullableIntegerOption(where, "maxlen", given.maxlen, 1, INT32_MAX, null);
-  const seed = integerOption(where, "seed", given.seed, 0, 4_294_967_295, 113);
-  const testFraction = given.testFraction ?? 0.2;
-  if (typeof testFraction !== "number" || !(testFraction > 0 && testFraction < 1)) {
-    throw new RangeError(`${where}: testFraction must be a number between 0 and 1 (exclusive), such as 0.2, got ${describeValue(testFraction)}.`);
-  }
+  const seed = integerOption(where, "seed", given.seed, 0, MAX_SEED, 113);
+  const testFraction = numberOption(where, "testFraction", given.testFraction, { min: 0, max: 1, exclusive: true }, 0.2, "the share of each class held out for testing, such as 0.2");
   const classNamesOption = readClassNamesOption(where, given.classNames);
   if (typeof source !== "string") throw new TypeError(`${where}: source must be the path of a CSV file or of a folder, got ${describeValue(source)}.`);
   if (!fs.existsSync(source)) throw new Error(`${where}: ${source} does not exist. Give the path of a CSV file or of a folder with one subfolder per class.`);
@@ -101,7 +99,7 @@ export async function loadTextDataset(source: string, options: TextDatasetOption
   const random = mulberry32(seed);
   const { train, test } = splitExamples(source, examples, labels, classNames, testFraction, random);
   const { stream, wordIndex } = tokenStream(examples, train);
-  const sequences = sequencesOfSplits(stream, labels, shuffle(train, random), shuffle(test, random), rules, maxlen);
+  const sequences = sequencesOfSplits(stream, labels, shuffled(train, random), shuffled(test, random), rules, maxlen);
   const part = (split: { x: Int32Array[]; y: number[]; reviewIndex: number[] }): TextSplit => ({
     x: split.x, y: split.y,
     texts: split.reviewIndex.map((i) => examples[i].text),
@@ -175,10 +173,6 @@ function splitExamples(
   }
   if (test.length === 0) throw new Error(`${source}: no example is left for testing. Add examples, raise testFraction, or mark some as "test".`);
   return { train, test };
-}
-
-function shuffle(items: number[], random: () => number): number[] {
-  return Array.from(shuffledIndices(items.length, random), (k) => items[k]);
 }
 
 /** Every text's tokens as word numbers, ranked by count over the training texts (ties alphabetical). */

@@ -1,6 +1,7 @@
 /**
  * N-grams of one tokenized review (lesson 7, "Bag of n-grams").
  */
+import { requiredIntegerOption } from "../../util/options";
 
 /** Tokens of an n-gram are joined with this; tokenizers never put it inside a token (lesson 7). */
 export const NGRAM_SEPARATOR = " ";
@@ -12,7 +13,7 @@ export const NGRAM_SEPARATOR = " ";
  * end of the review (lesson 7).
  */
 export function extractNgrams(tokens: readonly string[], maxN: number): string[] {
-  checkMaxN(maxN);
+  checkMaxN("extractNgrams", maxN);
   const out: string[] = [];
   for (let n = 1; n <= maxN; n++) {
     for (let start = 0; start + n <= tokens.length; start++) {
@@ -22,8 +23,6 @@ export function extractNgrams(tokens: readonly string[], maxN: number): string[]
   return out;
 }
 
-export function checkMaxN(maxN: number): void {
-  if (!Number.isInteger(maxN) || maxN < 1) {
-    throw new RangeError(`maxN must be a whole number ≥ 1 (1 = unigrams, 2 = unigrams + bigrams), got ${maxN}.`);
-  }
+export function checkMaxN(where: string, maxN: unknown): number {
+  return requiredIntegerOption(where, "maxN", maxN, 1, Infinity, "1 = unigrams, 2 = unigrams + bigrams");
 }

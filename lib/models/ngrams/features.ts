@@ -1,6 +1,7 @@
 /**
  * Reviews as sparse rows of n-gram features (lesson 7, "Bag of n-grams").
  */
+import { choiceOption } from "../../util/options";
 import type { CsrMatrix } from "./csr";
 import type { NgramVocabulary } from "./vocabulary";
 
@@ -22,9 +23,7 @@ export const FEATURE_WEIGHTINGS: readonly FeatureWeighting[] = ["binary", "count
  * N-grams outside the vocabulary are ignored.
  */
 export function ngramFeatures(documents: readonly (readonly string[])[], vocabulary: NgramVocabulary, weighting: FeatureWeighting = "binary"): CsrMatrix {
-  if (!FEATURE_WEIGHTINGS.includes(weighting)) {
-    throw new RangeError(`Unknown feature weighting "${weighting}"; use one of ${FEATURE_WEIGHTINGS.join(", ")}.`);
-  }
+  choiceOption("ngramFeatures", "weighting", weighting, FEATURE_WEIGHTINGS, "binary");
   const idf = weighting === "tfidf" ? inverseDocumentFrequencies(vocabulary) : undefined;
   const indptr = new Int32Array(documents.length + 1);
   let indices = new Int32Array(1 << 16);

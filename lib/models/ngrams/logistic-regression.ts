@@ -4,6 +4,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { type CsrMatrix, csrMatVec, selectRows } from "./csr";
+import { MAX_SEED, integerOption, numberOption } from "../../util/options";
 import { mulberry32 } from "../../util/random";
 import { shuffledIndices } from "../../util/shuffle";
 import { sparseMatVec } from "./sparse-matvec";
@@ -54,20 +55,16 @@ export interface TrainedLogisticRegression {
  * seeded order. Needs `initBackend()` (or any tfjs backend) first.
  */
 export async function trainLogisticRegression(features: CsrMatrix, labels: ArrayLike<number>, options: LogisticRegressionOptions = {}): Promise<TrainedLogisticRegression> {
-  const epochs = options.epochs ?? 4;
-  const batchSize = options.batchSize ?? 256;
-  const learningRate = options.learningRate ?? 0.005;
-  const l2 = options.l2 ?? 0;
-  checkLabels(features, labels);
-  for (const [name, value] of [["epochs", epochs], ["batchSize", batchSize]] as const) {
-    if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a whole number ≥ 1, got ${value}.`);
-  }
-  if (!(learningRate > 0)) throw new RangeError(`learningRate must be > 0, got ${learningRate}.`);
-  if (!(l2 >= 0)) throw new RangeError(`l2 must be ≥ 0 (0 = no regularisation), got ${l2}.`);
-
-  const random = mulberry32(options.seed ?? 1);
-  const weights = tf.variable(tf.zeros([features.cols]), true, undefined, "float32") as tf.Variable<tf.Rank.R1>;
-  const bias = tf.variable(tf.scalar(0));
+  const where = "trainLogisticRegression";
+  checkLabels(where, features, labels);
+  const epochs = integerOption(where, "epochs", options.epochs, 1, Infinity, 4);
+  const batchSize = integerOption(where, "batchSize", options.batchSize, 1, Infinity, 256);
+  const learningRate = numberOption(where, "learningRate", options.learningRate, { min: 0, exclusive: true }, 0.005);
+  const l2 = numberOption(where, "l2", options.l2, { min: 0 }, 0, "0 = no regularisation");
+  const random = mulberry32(integerOption(where, "seed", options.seed, 0, MAX_SEED, 1));
+  // A variable does not take over the tensor it starts from: tidy disposes the zeros.
+  const weights = tf.tidy(() => tf.variable(tf.zeros([features.cols]) as tf.Tensor1D));
+  const bias = tf.tidy(() => tf.variable(tf.scalar(0)));
   const optimizer = tf.train.adam(learningRate);
   const history: EpochResult[] = [];
   let trainingMs = 0;
@@ -116,7 +113,7 @@ export function predictProbabilities(classifier: LogisticRegression, features: C
 
 /** Accuracy (threshold 0.5) and mean binary cross-entropy on labelled rows (lesson 7). */
 export function evaluateClassifier(classifier: LogisticRegression, features: CsrMatrix, labels: ArrayLike<number>): { accuracy: number; loss: number } {
-  checkLabels(features, labels);
+  checkLabels("evaluateClassifier", features, labels);
   const logits = csrMatVec(features, classifier.weights);
   let correct = 0;
   let loss = 0;
@@ -138,11 +135,11 @@ function snapshot(weights: tf.Variable, bias: tf.Variable): LogisticRegression {
   return { weights: Float32Array.from(weights.dataSync()), bias: bias.dataSync()[0] };
 }
 
-function checkLabels(features: CsrMatrix, labels: ArrayLike<number>): void {
+function checkLabels(where: string, features: CsrMatrix, labels: ArrayLike<number>): void {
   if (labels.length !== features.rows) {
-    throw new RangeError(`${labels.length} labels for ${features.rows} rows; pass one label (0 or 1) per row.`);
+    throw new RangeError(`${where}: ${labels.length} labels for ${features.rows} rows; pass one label (0 or 1) per row.`);
   }
   for (let i = 0; i < labels.length; i++) {
-    if (labels[i] !== 0 && labels[i] !== 1) throw new RangeError(`Label ${i} is ${labels[i]}; labels must be 0 (negative) or 1 (positive).`);
+    if (labels[i] !== 0 && labels[i] !== 1) throw new RangeError(`${where}: label ${i} is ${labels[i]}; labels must be 0 (negative) or 1 (positive).`);
   }
 }

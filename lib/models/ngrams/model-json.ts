@@ -10,6 +10,7 @@ import { TOKENIZER_VERSION } from "../../data/imdb/tokenize";
 import { FEATURE_WEIGHTINGS, type FeatureWeighting } from "./features";
 import type { NgramSentimentModel } from "./model";
 import { NgramLookup } from "./vocabulary";
+import { BOOLEAN, FINITE_NUMBER, JSON_OBJECT, JsonFields, STRING, integerFrom, oneOf, orNull } from "../../util/json-fields";
 
 /**
  * The `format` and `formatVersion` written into every n-gram model, so a load
@@ -56,49 +57,62 @@ export function ngramModelJson(model: NgramSentimentModel): string {
   return JSON.stringify(content);
 }
 
+/** What to do about a broken or outdated n-gram model file, unless the caller knows better. */
+export const RETRAIN_NGRAM_MODEL = "Train the model and save it again (lesson 7 does both).";
+
 /**
- * The model from parsed JSON (`JSON.parse` of what ngramModelJson wrote);
- * `source` names where it came from in the errors, which say what is wrong
- * and what to do.
+ * The model from parsed JSON (`JSON.parse` of what ngramModelJson wrote),
+ * every field checked; `source` names where it came from in the errors,
+ * which say which field is wrong and end with `remedy`.
  */
-export function ngramModelFromContent(value: unknown, source: string): NgramSentimentModel {
-  const content = value as NgramModelContent;
-  const problem = (what: string): Error => new Error(`${source} is not a usable n-gram model: ${what}`);
-  if (content === null || typeof content !== "object" || content.format !== NGRAM_MODEL_FORMAT) {
-    throw problem(`its "format" is not "${NGRAM_MODEL_FORMAT}". Was it written by saveNgramModel?`);
+export function ngramModelFromContent(value: unknown, source: string, remedy = RETRAIN_NGRAM_MODEL): NgramSentimentModel {
+  const fields = new JsonFields(source, remedy);
+  const content = fields.root(value);
+  if (content.format !== NGRAM_MODEL_FORMAT) {
+    throw fields.problem("format", `"${NGRAM_MODEL_FORMAT}" (it is not a file written by saveNgramModel otherwise)`, content.format);
   }
-  if (content.formatVersion !== NGRAM_MODEL_FORMAT_VERSION) {
-    throw problem(`format version ${content.formatVersion}, but this library reads version ${NGRAM_MODEL_FORMAT_VERSION}. Retrain and save it again.`);
+  const version = fields.required(content, "formatVersion", integerFrom(1));
+  if (version !== NGRAM_MODEL_FORMAT_VERSION) {
+    throw fields.error(`"formatVersion" is ${version}, but this library reads n-gram models of version ${NGRAM_MODEL_FORMAT_VERSION} only.`);
   }
-  if (content.tokenizerVersion !== TOKENIZER_VERSION) {
-    throw problem(`it was trained with tokenizer version ${content.tokenizerVersion}, but the course's tokenizer is now version ${TOKENIZER_VERSION}, so new texts would not match its vocabulary. Retrain it.`);
+  const tokenizerVersion = fields.required(content, "tokenizerVersion", integerFrom(0));
+  if (tokenizerVersion !== TOKENIZER_VERSION) {
+    throw fields.error(`the model was trained with tokenizer version ${tokenizerVersion}, but the course's tokenizer is now version ${TOKENIZER_VERSION}, so new texts would not match its vocabulary.`);
   }
-  if (!FEATURE_WEIGHTINGS.includes(content.weighting)) throw problem(`unknown weighting "${content.weighting}".`);
-  const columns = Array.isArray(content.ngrams) ? content.ngrams.length : -1;
-  const weights = fromBase64(content.weights);
-  const nbRatio = content.nbRatio === null ? null : fromBase64(content.nbRatio);
-  if (columns < 0 || !Array.isArray(content.documentCounts) || content.documentCounts.length !== columns || weights.length !== columns || (nbRatio !== null && nbRatio.length !== columns)) {
-    throw problem(`its n-grams, document counts, weights and NB ratios must all have one entry per n-gram (n-grams: ${columns}, weights: ${weights.length}).`);
-  }
-  return {
-    tokenizer: { punctuation: content.tokenizer.punctuation === true },
-    vocabulary: {
-      maxN: content.maxN,
-      ngrams: content.ngrams,
-      documentCounts: Int32Array.from(content.documentCounts),
-      documents: content.trainingDocuments,
-      lookup: new NgramLookup(content.ngrams),
-    },
-    weighting: content.weighting,
-    nbRatio,
-    classifier: { weights, bias: content.bias },
+  const punctuation = fields.within("tokenizer").required(fields.required(content, "tokenizer", JSON_OBJECT), "punctuation", BOOLEAN);
+  const ngrams = fields.array(content, "ngrams", STRING);
+  const documentCounts = fields.array(content, "documentCounts", integerFrom(0));
+  const nbRatio = fields.required(content, "nbRatio", orNull(STRING));
+  const perNgram = (field: string, length: number): void => {
+    if (length !== ngrams.length) throw fields.error(`"${field}" should have one entry per n-gram (${ngrams.length}), but it has ${length}.`);
   };
+  perNgram("documentCounts", documentCounts.length);
+  const weights = floats(fields, content, "weights");
+  perNgram("weights", weights.length);
+  const ratios = nbRatio === null ? null : floats(fields, content, "nbRatio");
+  if (ratios !== null) perNgram("nbRatio", ratios.length);
+  return {
+    tokenizer: { punctuation },
+    vocabulary: {
+      maxN: fields.required(content, "maxN", integerFrom(1)),
+      ngrams,
+      documentCounts: Int32Array.from(documentCounts),
+      documents: fields.required(content, "trainingDocuments", integerFrom(0)),
+      lookup: new NgramLookup(ngrams),
+    },
+    weighting: fields.required(content, "weighting", oneOf(FEATURE_WEIGHTINGS)),
+    nbRatio: ratios,
+    classifier: { weights, bias: fields.required(content, "bias", FINITE_NUMBER) },
+  };
+}
+
+/** A float32 array written by toBase64: base64 of a whole number of 4-byte floats. */
+function floats(fields: JsonFields, content: Record<string, unknown>, field: string): Float32Array {
+  const bytes = bytesFromBase64(fields.required(content, field, STRING));
+  if (bytes.length % Float32Array.BYTES_PER_ELEMENT !== 0) throw fields.error(`"${field}" should be the base64 of float32 values (4 bytes each), but it holds ${bytes.length} bytes.`);
+  return new Float32Array(bytes.buffer, 0, bytes.length / Float32Array.BYTES_PER_ELEMENT);
 }
 
 function toBase64(values: Float32Array): string {
   return base64FromBytes(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
-}
-
-function fromBase64(text: unknown): Float32Array {
-  return typeof text === "string" ? new Float32Array(bytesFromBase64(text).buffer) : new Float32Array(0);
 }

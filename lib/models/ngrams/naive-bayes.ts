@@ -2,6 +2,7 @@
  * Naive-Bayes log-count ratios (lesson 7, "Bag of n-grams"), as in Wang &
  * Manning (2012), "Baselines and bigrams" (NBSVM).
  */
+import { numberOption } from "../../util/options";
 import type { CsrMatrix } from "./csr";
 
 /**
@@ -12,8 +13,7 @@ import type { CsrMatrix } from "./csr";
  * Bayes alone would classify with sign(r · x + log(positives / negatives)).
  */
 export function nbLogCountRatio(features: CsrMatrix, labels: ArrayLike<number>, options: { alpha?: number } = {}): Float32Array {
-  const alpha = options.alpha ?? 1;
-  if (!(alpha > 0)) throw new RangeError(`alpha (the smoothing count) must be > 0, got ${alpha}; 1 is the usual choice.`);
+  const alpha = numberOption("nbLogCountRatio", "alpha", options.alpha, { min: 0, exclusive: true }, 1, "the smoothing count; 1 is the usual choice");
   if (labels.length !== features.rows) {
     throw new RangeError(`nbLogCountRatio: ${labels.length} labels for ${features.rows} reviews; pass one label (0 or 1) per row.`);
   }

@@ -31,7 +31,7 @@ export class NgramTrie {
    * nodes; without, they are -1.
    */
   ngramNodes(tokens: readonly string[], maxN: number, grow: boolean): Int32Array {
-    checkMaxN(maxN);
+    checkMaxN("NgramTrie.ngramNodes", maxN);
     const length = tokens.length;
     const orders = Math.min(maxN, length);
     // Orders 1..orders hold length, length-1, ... n-grams.

@@ -1,6 +1,7 @@
 /**
  * Which n-grams become features (lesson 7, "Bag of n-grams").
  */
+import { integerOption } from "../../util/options";
 import { checkMaxN } from "./extract";
 import { NgramTrie } from "./ngram-trie";
 
@@ -67,16 +68,10 @@ export class NgramLookup {
  * the same vocabulary.
  */
 export function buildNgramVocabulary(documents: readonly (readonly string[])[], options: VocabularyOptions = {}): NgramVocabulary {
-  const maxN = options.maxN ?? 2;
-  const minDocumentCount = options.minDocumentCount ?? 2;
-  const maxFeatures = options.maxFeatures ?? Infinity;
-  checkMaxN(maxN);
-  if (!Number.isInteger(minDocumentCount) || minDocumentCount < 1) {
-    throw new RangeError(`minDocumentCount must be a whole number ≥ 1, got ${minDocumentCount}.`);
-  }
-  if (maxFeatures !== Infinity && (!Number.isInteger(maxFeatures) || maxFeatures < 1)) {
-    throw new RangeError(`maxFeatures must be a whole number ≥ 1 (or left out for no limit), got ${maxFeatures}.`);
-  }
+  const where = "buildNgramVocabulary";
+  const maxN = checkMaxN(where, options.maxN ?? 2);
+  const minDocumentCount = integerOption(where, "minDocumentCount", options.minDocumentCount, 1, Infinity, 2);
+  const maxFeatures = integerOption(where, "maxFeatures", options.maxFeatures, 1, Infinity, Infinity, "leave it out for no limit");
 
   // Document frequency without a Set per review: an n-gram counts once per
   // review because we remember the last review that counted it.

@@ -8,11 +8,11 @@
 import * as tf from "@tensorflow/tfjs";
 import { bytesFromBase64 } from "../../../lib/util/base64";
 import { readIndexRules } from "../../../lib/data/imdb/indices";
-import { textIndices } from "../../../lib/encoding/text-indices";
+import { textIndices } from "../../../lib/data/imdb/text-indices";
 import { networkProbabilities } from "../../../lib/models/network-probabilities";
 import { predictNgramSentiment } from "../../../lib/models/ngrams/model";
 import { ngramModelFromContent } from "../../../lib/models/ngrams/model-json";
-import type { SavedSentimentModelInfo } from "../../../lib/models/predict";
+import type { SavedSentimentModelInfo } from "../../../lib/models/sentiment-model";
 
 /** A multiple of 4, so that every piece of base64 decodes on its own. */
 export const WEIGHT_CHUNK_CHARS = 1 << 20;

@@ -9,7 +9,8 @@
  * notebook opened from git) through its HTML sanitiser, which keeps exactly
  * these, and nbconvert's HTML export copies them as they are.
  */
-import type { Explanation } from "../analysis/explain";
+import type { Explanation } from "./explain";
+import { requiredNumberOption } from "../util/options";
 
 export interface HighlightedToken {
   token: string;
@@ -47,8 +48,8 @@ type Rgb = [number, number, number];
  * HIGHLIGHT_NEGATIVE_COLOR at −scale and below, linear in between (lesson 9).
  */
 export function contributionColor(contribution: number, scale: number): string {
-  if (!Number.isFinite(contribution)) throw new RangeError(`contributionColor: the contribution must be a finite number, got ${contribution}.`);
-  if (!(scale > 0) || !Number.isFinite(scale)) throw new RangeError(`contributionColor: the scale must be a positive number, got ${scale}.`);
+  requiredNumberOption("contributionColor", "contribution", contribution, {});
+  requiredNumberOption("contributionColor", "scale", scale, { min: 0, exclusive: true });
   const strength = Math.min(1, Math.abs(contribution) / scale);
   const end = hexToRgb(contribution >= 0 ? HIGHLIGHT_POSITIVE_COLOR : HIGHLIGHT_NEGATIVE_COLOR);
   return rgbToHex(WHITE.map((w, i) => Math.round(w + (end[i] - w) * strength)) as Rgb);
@@ -109,7 +110,7 @@ function digitsFor(scale: number): number {
 function defaultScale(tokens: readonly HighlightedToken[]): number {
   let largest = 0;
   for (const { contribution } of tokens) {
-    if (!Number.isFinite(contribution)) throw new RangeError(`highlightedTextHtml: contributions must be finite numbers, got ${contribution}.`);
+    requiredNumberOption("highlightedTextHtml", "every contribution", contribution, {});
     largest = Math.max(largest, Math.abs(contribution));
   }
   return largest > 0 ? largest : 1;

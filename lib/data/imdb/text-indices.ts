@@ -3,9 +3,9 @@
  * `encodeText` does after loading the vocabulary, kept free of file access so
  * the exported demo page runs this same code in the browser.
  */
-import { DROPPED, encodeWords, type IndexRules } from "../data/imdb/indices";
-import { kerasTokenize } from "../data/imdb/keras-tokenize";
-import { tokenize } from "../data/imdb/tokenize";
+import { DROPPED, encodeWords, type IndexRules } from "./indices";
+import { kerasTokenize } from "./keras-tokenize";
+import { tokenize } from "./tokenize";
 
 /**
  * With "keras", the text is split by `kerasTokenize` and words missing from
