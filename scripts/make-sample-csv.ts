@@ -9,7 +9,7 @@
  */
 import * as path from "node:path";
 import Papa from "papaparse";
-import { loadReviews, type Review } from "../lib/data/imdb";
+import { loadReviews, type Review } from "../lib/data/imdb/reviews";
 import { writeFileAtomic } from "../lib/util/files";
 import { shuffled } from "../lib/util/shuffle";
 import { mulberry32 } from "../lib/util/random";

@@ -5,8 +5,8 @@
 import * as tf from "@tensorflow/tfjs";
 import { describe, expect, it } from "vitest";
 import { predictReviews } from "../lib/analysis/batch-predictions";
-import { loadReviews } from "../lib/data/imdb";
-import { trainNgramSentimentModel } from "../lib/models/ngrams";
+import { loadReviews } from "../lib/data/imdb/reviews";
+import { trainNgramSentimentModel } from "../lib/models/ngrams/model";
 import { predictSentiment } from "../lib/models/predict-sentiment";
 import { loadSentimentModel, saveSentimentModel, type LoadedSentimentModel } from "../lib/models/storage/model-folder";
 import { useToySentimentData } from "./fixtures/toy-sentiment-reviews";

@@ -14,7 +14,7 @@ import type { Browser } from "playwright-core";
 import { launchChromium, watchedOfflinePage } from "./headless-chromium";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { initBackend } from "../lib/backend/init-backend";
-import { trainNgramSentimentModel } from "../lib/models/ngrams";
+import { trainNgramSentimentModel } from "../lib/models/ngrams/model";
 import { predictSentiment } from "../lib/models/predict-sentiment";
 import type { NetworkModelSettings } from "../lib/models/sentiment-model";
 import { loadSentimentModel, saveSentimentModel } from "../lib/models/storage/model-folder";

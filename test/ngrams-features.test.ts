@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { buildNgramVocabulary, extractNgrams, ngramFeatures, describeSparsity, inverseDocumentFrequencies } from "../lib/models/ngrams";
-import type { CsrMatrix } from "../lib/models/ngrams";
+import { buildNgramVocabulary } from "../lib/models/ngrams/vocabulary";
+import { extractNgrams } from "../lib/models/ngrams/extract";
+import { ngramFeatures, inverseDocumentFrequencies } from "../lib/models/ngrams/features";
+import { describeSparsity } from "../lib/models/ngrams/csr";
+import type { CsrMatrix } from "../lib/models/ngrams/csr";
 import { PairTable } from "../lib/models/ngrams/pair-table";
 import { mulberry32 } from "../lib/util/random";
 

@@ -3,8 +3,10 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { initBackend } from "../lib/index";
-import { evaluateNgramModel, loadNgramModel, ngramTrainingInputs, predictNgramSentiment, saveNgramModel, topNgrams, trainLogisticRegression, trainNgramSentimentModel } from "../lib/models/ngrams";
-import type { TrainedNgramModel } from "../lib/models/ngrams";
+import { evaluateNgramModel, ngramTrainingInputs, predictNgramSentiment, topNgrams, trainNgramSentimentModel } from "../lib/models/ngrams/model";
+import { loadNgramModel, saveNgramModel } from "../lib/models/ngrams/model-file";
+import { trainLogisticRegression } from "../lib/models/ngrams/logistic-regression";
+import type { TrainedNgramModel } from "../lib/models/ngrams/model";
 
 // Short reviews whose sentiment hangs on a few words; every filler and ending
 // occurs equally often in both classes.

@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as tf from "@tensorflow/tfjs";
 import { initBackend } from "../lib/index";
-import {
-  type CsrMatrix, buildNgramVocabulary, csrMatVec, csrTransposeMatVec, evaluateClassifier, nbLogCountRatio, ngramFeatures,
-  predictProbabilities, scaleColumns, selectRows, sparseMatVec, trainLogisticRegression,
-} from "../lib/models/ngrams";
+import { type CsrMatrix, csrMatVec, csrTransposeMatVec, scaleColumns, selectRows } from "../lib/models/ngrams/csr";
+import { buildNgramVocabulary } from "../lib/models/ngrams/vocabulary";
+import { evaluateClassifier, predictProbabilities, trainLogisticRegression } from "../lib/models/ngrams/logistic-regression";
+import { nbLogCountRatio } from "../lib/models/ngrams/naive-bayes";
+import { ngramFeatures } from "../lib/models/ngrams/features";
+import { sparseMatVec } from "../lib/models/ngrams/sparse-matvec";
 import { mulberry32 } from "../lib/util/random";
 
 beforeAll(async () => {

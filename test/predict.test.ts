@@ -4,12 +4,13 @@ import * as path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import * as tf from "@tensorflow/tfjs";
 import { initBackend } from "../lib/backend/init-backend";
-import { loadData, loadReviews } from "../lib/data/imdb";
+import { loadData } from "../lib/data/imdb/load-data";
+import { loadReviews } from "../lib/data/imdb/reviews";
 import type { LoadedNetworkModel } from "../lib/models/loaded-network-model";
 import { predictSentiment } from "../lib/models/predict-sentiment";
 import type { NetworkModelSettings } from "../lib/models/sentiment-model";
 import { listSentimentModels, loadSentimentModel, saveSentimentModel } from "../lib/models/storage/model-folder";
-import { predictNgramSentiment, trainNgramSentimentModel } from "../lib/models/ngrams";
+import { predictNgramSentiment, trainNgramSentimentModel } from "../lib/models/ngrams/model";
 import { multiHot, padSequences } from "../lib/encoding/sequences";
 import { makeMirror, fixtureEntries, setImdbEnv, tempDir, type FixtureReview } from "./fixtures/imdb-archive";
 

@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { beforeEach, describe, expect, it } from "vitest";
-import { trainNgramSentimentModel } from "../lib/models/ngrams";
+import { trainNgramSentimentModel } from "../lib/models/ngrams/model";
 import { listSentimentModels, loadSentimentModel, saveSentimentModel } from "../lib/models/storage/model-folder";
 import { useToySentimentData } from "./fixtures/toy-sentiment-reviews";
 

@@ -5,7 +5,7 @@
  * Projector (projector.tensorflow.org).
  */
 import * as path from "node:path";
-import { getWordIndex } from "../data/imdb";
+import { getWordIndex } from "../data/imdb/text";
 import { writeFileAtomic } from "../util/files";
 import { readIndexRules } from "../data/imdb/indices";
 import { projectRoot } from "../util/project-root";

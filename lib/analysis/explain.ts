@@ -19,8 +19,8 @@
  */
 import { integerOption, requiredStringOption } from "../util/options";
 import { networkLogits, sigmoid } from "./batch-predictions";
-import { encodeText } from "../data/imdb";
-import { ngramModelFeatures, tokenizeForModel } from "../models/ngrams";
+import { encodeText } from "../data/imdb/text";
+import { ngramModelFeatures, tokenizeForModel } from "../models/ngrams/model";
 import type { LoadedNetworkModel } from "../models/loaded-network-model";
 import type { LoadedNgramModel } from "../models/loaded-ngram-model";
 import type { LoadedSentimentModel } from "../models/storage/model-folder";

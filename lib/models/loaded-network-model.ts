@@ -7,7 +7,9 @@
  * vocabulary in use has changed since it was trained.
  */
 import type * as tf from "@tensorflow/tfjs";
-import { encodeText, getWordIndex, loadData, tokenize } from "../data/imdb";
+import { encodeText, getWordIndex } from "../data/imdb/text";
+import { loadData } from "../data/imdb/load-data";
+import { tokenize } from "../data/imdb/tokenize";
 import { cut, readIndexRules, type IndexRules } from "../data/imdb/indices";
 import { networkProbabilities } from "./network-probabilities";
 import { lessonSaving } from "./registry";

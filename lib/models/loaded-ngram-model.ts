@@ -3,8 +3,9 @@
  * and 9 use it on new text): its own tokenizer settings and vocabulary turn
  * a text into the features it was trained on.
  */
-import { loadReviews } from "../data/imdb";
-import { ngramModelFeatures, predictProbabilities, tokenizeForModel, type NgramSentimentModel } from "./ngrams";
+import { loadReviews } from "../data/imdb/reviews";
+import { ngramModelFeatures, tokenizeForModel, type NgramSentimentModel } from "./ngrams/model";
+import { predictProbabilities } from "./ngrams/logistic-regression";
 import { noSuchReview, sentimentPrediction, type ReviewScorer, type SavedSentimentModelInfo, type SentimentModel, type SentimentPrediction } from "./sentiment-model";
 
 export class LoadedNgramModel implements SentimentModel {

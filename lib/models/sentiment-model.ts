@@ -5,7 +5,7 @@
  * predictSentiment and predictReviews use a tfjs network and the bag of
  * n-grams alike.
  */
-import type { LoadDataOptions } from "../data/imdb";
+import type { LoadDataOptions } from "../data/imdb/load-data";
 
 /**
  * How a model reads a review: a padded sequence of word indices, one

@@ -10,7 +10,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { initBackend } from "../../lib/backend/init-backend";
-import { loadData } from "../../lib/data/imdb";
+import { loadData } from "../../lib/data/imdb/load-data";
 import { multiHotDataset } from "../../lib/encoding/multi-hot-dataset";
 import { headOfSplit } from "../../lib/data/scale";
 import { withSeededRandom } from "../../lib/util/random";

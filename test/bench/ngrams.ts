@@ -13,8 +13,9 @@
  */
 import os from "node:os";
 import { initBackend } from "../../lib/backend/init-backend";
-import { loadReviews } from "../../lib/data/imdb";
-import { describeSparsity, evaluateNgramModel, ngramModelFeatures, tokenizeForModel, trainNgramSentimentModel, type NgramModelOptions } from "../../lib/models/ngrams";
+import { loadReviews } from "../../lib/data/imdb/reviews";
+import { describeSparsity } from "../../lib/models/ngrams/csr";
+import { evaluateNgramModel, ngramModelFeatures, tokenizeForModel, trainNgramSentimentModel, type NgramModelOptions } from "../../lib/models/ngrams/model";
 import { loadAverage } from "./stats";
 
 const SETTINGS: Record<string, { title: string; options: NgramModelOptions }> = {

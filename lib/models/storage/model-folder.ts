@@ -13,7 +13,7 @@ import type * as tf from "@tensorflow/tfjs";
 import { writeFolderAtomic } from "../../util/files";
 import type { LoadedNetworkModel, NetworkModelInfo } from "../loaded-network-model";
 import type { LoadedNgramModel } from "../loaded-ngram-model";
-import type { NgramSentimentModel } from "../ngrams";
+import type { NgramSentimentModel } from "../ngrams/model";
 import { defaultModelsDir, missingModelMessage } from "../registry";
 import { SENTIMENT_MODEL_KINDS, type NetworkModelSettings, type NgramModelSettings, type SavedSentimentModelInfo, type SentimentModelSettings } from "../sentiment-model";
 import { COURSE_JSON, courseJsonContent, readCourseJson, writeCourseJson } from "./course-json";

@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as tf from "@tensorflow/tfjs";
-import type { NgramSentimentModel } from "../ngrams";
+import type { NgramSentimentModel } from "../ngrams/model";
 import { readIndexRules } from "../../data/imdb/indices";
 import { writeFileAtomic } from "../../util/files";
 import { readJsonFile } from "../../util/json-file";

@@ -5,7 +5,8 @@
  */
 import * as path from "node:path";
 import type * as tf from "@tensorflow/tfjs";
-import { loadNgramModel, saveNgramModel, type NgramSentimentModel } from "../ngrams";
+import { loadNgramModel, saveNgramModel } from "../ngrams/model-file";
+import { type NgramSentimentModel } from "../ngrams/model";
 import { LoadedNgramModel } from "../loaded-ngram-model";
 import { saveAgainAdvice } from "../registry";
 import type { SavedSentimentModelInfo } from "../sentiment-model";

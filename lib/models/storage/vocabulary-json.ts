@@ -6,7 +6,7 @@
  * them.
  */
 import * as path from "node:path";
-import { getWordIndex } from "../../data/imdb";
+import { getWordIndex } from "../../data/imdb/text";
 import { VOCABULARIES } from "../../data/imdb/vocabulary";
 import { writeFileAtomic } from "../../util/files";
 import { readJsonFile } from "../../util/json-file";
