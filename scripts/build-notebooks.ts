@@ -12,21 +12,24 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "../lib/util/files";
-import { readNotebookFile } from "./grading/notebook-file";
+import { flags, runMain } from "./cli";
+import { readNotebook } from "./grading/notebook-file";
 import { changedByLearner, keepLearnerCopy, learnerNotebookText, MINE } from "./learner-copies";
 import { savedModule, savedModulePath } from "./saved-cells";
 import { PROJECT_ROOT } from "./jupyter-env";
 
 const SOLUTIONS = path.join(PROJECT_ROOT, "solutions");
 const NOTEBOOKS = path.join(PROJECT_ROOT, "notebooks");
-function main(): number {
-  const check = process.argv.includes("--check");
+const USAGE = "Usage: npm run build:notebooks [-- --check]\n" +
+  "  --check  write nothing; exit 1 when a generated file is missing or out of date";
+
+function main(argv: string[]): number {
+  const check = flags(argv, ["--check"]).has("--check");
   const names = readdirSync(SOLUTIONS).filter((n) => n.endsWith(".ipynb")).sort();
   const stale: string[] = [];
   const kept: string[] = [];
   for (const name of names) {
-    const { notebook: solution, problem } = readNotebookFile(path.join(SOLUTIONS, name));
-    if (solution === undefined) throw new Error(`solutions/${name}: ${problem}`);
+    const solution = readNotebook(path.join(SOLUTIONS, name));
     const generated: Array<[string, string | undefined]> = [
       [`notebooks/${name}`, learnerNotebookText(solution, `solutions/${name}`)],
       [savedModulePath(name.replace(/\.ipynb$/, "")), savedModule(solution, `solutions/${name}`)],
@@ -56,4 +59,4 @@ function main(): number {
   return 0;
 }
 
-process.exitCode = main();
+runMain(main, { usage: USAGE });

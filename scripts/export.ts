@@ -11,9 +11,9 @@
  * path of any notebook; none means every lesson.
  */
 import path from "node:path";
-import { errorMessage } from "../lib/util/errors";
+import { runMain, UsageError } from "./cli";
 import { PROJECT_ROOT } from "./jupyter-env";
-import { resolveLessons } from "./export/lessons";
+import { resolveLessons } from "./lessons";
 import { exportLessons } from "./export/site";
 
 const USAGE = "Usage: npm run export -- [LESSON…] [--out DIR] [--solutions] [--models DIR]\n" +
@@ -46,21 +46,9 @@ function parseArguments(args: readonly string[]): Arguments {
   return parsed;
 }
 
-class UsageError extends Error {}
-
-async function main(): Promise<number> {
+async function main(argv: string[]): Promise<void> {
   const started = performance.now();
-  let args: Arguments;
-  try {
-    if (process.argv.includes("--help")) {
-      console.log(USAGE);
-      return 0;
-    }
-    args = parseArguments(process.argv.slice(2));
-  } catch (error) {
-    console.error(`${errorMessage(error)}\n${USAGE}`);
-    return 2;
-  }
+  const args = parseArguments(argv);
   const sourceDir = path.join(PROJECT_ROOT, args.solutions ? "solutions" : "notebooks");
   const notebooks = resolveLessons(args.lessons, sourceDir);
   const result = await exportLessons({ notebooks, version: args.solutions ? "solution" : "learner", outDir: args.outDir, modelsDir: args.modelsDir });
@@ -75,13 +63,6 @@ async function main(): Promise<number> {
     `Live demo: ${demo.saved.length} saved model(s)${demo.missing.length > 0 ? `, not trained: ${demo.missing.join(", ")}` : ""}; ` +
       `it loads ${(demo.bytes / 1e6).toFixed(1)} MB.`,
   );
-  return 0;
 }
 
-main().then(
-  (code) => { process.exitCode = code; },
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  },
-);
+runMain(main, { usage: USAGE });

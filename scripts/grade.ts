@@ -8,39 +8,27 @@
  * README.md). The JSON report and the gradebook are rewritten after every
  * notebook, so an interrupted batch leaves the results it finished.
  */
-import os from "node:os";
-import { findNotebooks, parseGradeArguments, USAGE, UsageError, type GradeArguments } from "./grading/arguments";
+import { onStop, runMain, UsageError } from "./cli";
+import { findNotebooks, parseGradeArguments, USAGE } from "./grading/arguments";
 import { loadCatalog } from "./grading/catalog";
 import { stopCompileWorker } from "./grading/compile-service";
-import { gradeNotebook, mapWithConcurrency, matchesLesson, type NotebookReport } from "./grading/grade-notebook";
+import { gradeNotebook, mapWithConcurrency, type NotebookReport } from "./grading/grade-notebook";
 import { gradebookCsv, writeFeedback, writeGradebook } from "./grading/gradebook";
 import { formatNotebookReport, formatSummaryTable, totals, writeJsonReport } from "./grading/report";
 import { stopAllExercises } from "./grading/run-exercise";
+import { namesLesson } from "./lessons";
 import { prepareSandbox, releaseSandbox, SandboxUnavailable, type SandboxSetup } from "./grading/sandbox";
 
 let sandbox: SandboxSetup | undefined;
 
-async function main(): Promise<number> {
-  const argv = process.argv.slice(2);
-  if (argv.includes("--help") || argv.includes("-h")) {
-    console.log(USAGE);
-    return 0;
-  }
-  let args: GradeArguments;
-  let notebooks: string[];
-  try {
-    args = parseGradeArguments(argv);
-    notebooks = findNotebooks(args.paths);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`${error.message}\n\n${USAGE}`);
-    return 2;
-  }
+async function main(argv: string[]): Promise<number> {
+  const args = parseGradeArguments(argv);
+  const notebooks = findNotebooks(args.paths);
   const catalog = loadCatalog();
-  if (args.lesson !== undefined && !catalog.lessons.some((l) => matchesLesson(l, args.lesson))) {
+  const { lesson } = args;
+  if (lesson !== undefined && !catalog.lessons.some((l) => namesLesson(lesson, l))) {
     const known = catalog.lessons.map((l) => `${l.number} (${l.slug})`).join(", ");
-    console.error(`--lesson ${args.lesson} is not a lesson with exercises; use one of: ${known}.`);
-    return 2;
+    throw new UsageError(`--lesson ${lesson} is not a lesson with exercises; use one of: ${known}.`);
   }
   try {
     sandbox = prepareSandbox(args.sandbox);
@@ -84,20 +72,9 @@ function stopEverything(): void {
 // Sandboxes run in their own process groups (so a time limit can kill whatever
 // they started); an interrupted grader must stop them itself.
 process.on("exit", stopEverything);
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-  process.once(signal, () => {
-    stopEverything();
-    console.error(`Grading interrupted (${signal}); the exercises still running were stopped.`);
-    process.exit(128 + os.constants.signals[signal]);
-  });
-}
+onStop((signal) => {
+  stopEverything();
+  console.error(`Grading interrupted (${signal}); the exercises still running were stopped.`);
+});
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`Grading could not run: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-  },
-);
+runMain(main, { usage: USAGE, failure: "Grading could not run" });

@@ -13,6 +13,7 @@ import { loadReviews, type Review } from "../lib/data/imdb/reviews";
 import { writeFileAtomic } from "../lib/util/files";
 import { shuffled } from "../lib/util/shuffle";
 import { mulberry32 } from "../lib/util/random";
+import { flags, runMain } from "./cli";
 import { PROJECT_ROOT } from "./jupyter-env";
 
 const TARGET = path.join(PROJECT_ROOT, "data", "samples", "imdb-sample.csv");
@@ -20,7 +21,8 @@ const PER_LABEL = 150;
 const MAX_CHARACTERS = 800;
 const SEED = 2011; // the dataset's year
 
-async function main(): Promise<void> {
+async function main(argv: string[]): Promise<void> {
+  flags(argv, []);
   const reviews = (await loadReviews({ split: "test" })).filter((review) => review.text.length <= MAX_CHARACTERS);
   const random = mulberry32(SEED);
   const chosen: Review[] = [];
@@ -39,7 +41,4 @@ async function main(): Promise<void> {
   console.log(`Wrote ${rows.length} reviews (${(Buffer.byteLength(csv) / 1024).toFixed(0)} KB) to ${path.relative(PROJECT_ROOT, TARGET)}.`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runMain(main, { usage: "Usage: npx tsx scripts/make-sample-csv.ts (no arguments)" });

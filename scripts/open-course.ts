@@ -6,8 +6,8 @@
  * notebook open. Extra options go to Jupyter (e.g. `--no-browser --port 8899`).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import os from "node:os";
 import { isErrnoException } from "../lib/util/errors";
+import { childExit, runMain } from "./cli";
 import { buildLib, findPython, INSTALL_JUPYTER_HINT, jupyterEnv, PROJECT_ROOT, writeKernelSpec } from "./jupyter-env";
 
 const FRONT_ENDS = [
@@ -15,10 +15,10 @@ const FRONT_ENDS = [
   { module: "notebook", label: "the classic Jupyter notebook", open: "notebooks/notebooks/00-setup.ipynb" },
 ] as const;
 
-const FORWARDED_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 const PARENT_CHECK_MS = 1000;
 
-function main(): void {
+/** Jupyter's exit code, once it has shut down. */
+async function main(jupyterArgs: string[]): Promise<number> {
   for (const frontEnd of FRONT_ENDS) {
     const python = findPython([frontEnd.module]);
     if (python === undefined) continue;
@@ -28,17 +28,15 @@ function main(): void {
     const args = ["-m", frontEnd.module, `--ServerApp.default_url=/${frontEnd.open}`, `--NotebookApp.default_url=/${frontEnd.open}`];
     // Jupyter refuses to start as root without this; containers often run as root.
     if (process.getuid?.() === 0) args.push("--allow-root");
-    const jupyter = spawn(python, [...args, ...process.argv.slice(2)], { cwd: PROJECT_ROOT, stdio: "inherit", env: jupyterEnv() });
-    stopJupyterWithThisProcess(jupyter);
-    return;
+    const jupyter = spawn(python, [...args, ...jupyterArgs], { cwd: PROJECT_ROOT, stdio: "inherit", env: jupyterEnv() });
+    return stopJupyterWithThisProcess(jupyter);
   }
-  console.error(`Jupyter is not installed (no Python on this machine can import jupyterlab or notebook).\n${INSTALL_JUPYTER_HINT}`);
-  process.exitCode = 1;
+  throw new Error(`Jupyter is not installed (no Python on this machine can import jupyterlab or notebook).\n${INSTALL_JUPYTER_HINT}`);
 }
 
 /**
- * Stops Jupyter (and so its kernels) when this process is asked to stop, and
- * exits once it has shut down. Without this, whoever stops `npm start` other
+ * Stops Jupyter (and so its kernels) when this process is asked to stop; the
+ * exit code once it has shut down. Without this, whoever stops `npm start` other
  * than with Ctrl-C at a terminal, which signals the whole process group (an
  * IDE, a process manager, a test), leaves the server and its kernels running.
  *
@@ -51,20 +49,16 @@ function main(): void {
  * "Shutdown this notebook server?" and resumes after 5 s, and SIGHUP kills it
  * without stopping its kernels.
  */
-function stopJupyterWithThisProcess(jupyter: ChildProcess): void {
-  const stop = () => {
-    if (jupyter.exitCode === null && jupyter.signalCode === null) jupyter.kill("SIGTERM");
-  };
-  for (const signal of FORWARDED_SIGNALS) process.on(signal, stop);
+async function stopJupyterWithThisProcess(jupyter: ChildProcess): Promise<number> {
   const parent = process.ppid;
   const parentWatch = setInterval(() => {
-    if (!isRunning(parent)) stop();
+    if (!isRunning(parent) && jupyter.exitCode === null && jupyter.signalCode === null) jupyter.kill("SIGTERM");
   }, PARENT_CHECK_MS);
-  jupyter.on("exit", (code, signal) => {
+  try {
+    return await childExit(jupyter, "SIGTERM");
+  } finally {
     clearInterval(parentWatch);
-    for (const forwarded of FORWARDED_SIGNALS) process.off(forwarded, stop);
-    process.exitCode = code ?? (signal === null ? 1 : 128 + os.constants.signals[signal]);
-  });
+  }
 }
 
 function isRunning(pid: number): boolean {
@@ -77,9 +71,4 @@ function isRunning(pid: number): boolean {
   }
 }
 
-try {
-  main();
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-}
+runMain(main);

@@ -8,30 +8,24 @@
  * with headless Chromium where it exists. `--charts-only` skips execution and
  * only refreshes the charts of notebooks that already have outputs.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { childExit, runMain, UsageError } from "./cli";
 import { openChartRenderer, refreshChartOutputs, type ChartRenderer } from "./chart-images";
 import { buildLib, findPython, INSTALL_JUPYTER_HINT, jupyterEnv, writeKernelSpec } from "./jupyter-env";
 
 const USAGE = "Usage: npm run notebooks -- [--out DIR] [--timeout SECONDS] [--learner] [--charts-only] NOTEBOOK.ipynb…";
 
-async function main(): Promise<number> {
-  const args = process.argv.slice(2);
+async function main(args: string[]): Promise<number> {
   const notebooks = args.filter((a) => a.endsWith(".ipynb"));
-  if (notebooks.length === 0) {
-    console.error(USAGE);
-    return 2;
-  }
+  if (notebooks.length === 0) throw new UsageError("Name at least one notebook (.ipynb) to run.");
   const outIndex = args.indexOf("--out");
   const out = outIndex >= 0 ? args[outIndex + 1] : undefined;
   const written = notebooks.map((file) => (out ? path.join(out, path.basename(file)) : file));
   let status = 0;
   if (args.includes("--charts-only")) {
-    if (out) {
-      console.error(`--charts-only rewrites notebooks in place; it takes no --out.\n${USAGE}`);
-      return 2;
-    }
+    if (out) throw new UsageError("--charts-only rewrites notebooks in place; it takes no --out.");
   } else {
     const python = findPython(["nbclient", "nbformat"]);
     if (python === undefined) {
@@ -41,7 +35,7 @@ async function main(): Promise<number> {
     buildLib();
     writeKernelSpec();
     const runner = path.join(__dirname, "run_notebooks.py");
-    status = spawnSync(python, [runner, ...args], { stdio: "inherit", env: jupyterEnv() }).status ?? 1;
+    status = await childExit(spawn(python, [runner, ...args], { stdio: "inherit", env: jupyterEnv() }));
   }
   await addChartImages(written.filter((file) => existsSync(file)));
   return status;
@@ -66,10 +60,4 @@ async function addChartImages(files: string[]): Promise<void> {
   }
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  },
-);
+runMain(main, { usage: USAGE });

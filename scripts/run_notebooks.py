@@ -11,10 +11,12 @@ Without --out, each notebook is rewritten in place (atomically) with its outputs
 run-notebooks.ts then gives its charts static images (chart-images.ts).
 --learner runs a generated learner notebook: every cell must run, and every
 exercise check cell must report its exercise as not solved yet (lib/display/exercises.ts).
-Exit status: 0 when every notebook ran, 1 when one failed, 2 for bad usage.
+Exit status: 0 when every notebook ran, 1 when one failed, 2 for bad usage,
+128 + N when stopped by signal N (SIGINT, SIGTERM or SIGHUP).
 """
 import argparse
 import os
+import signal
 import sys
 import tempfile
 import time
@@ -120,7 +122,24 @@ def run(path, out_dir, timeout, learner):
     return failure, time.time() - started, target
 
 
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+def stop_on_signal(signum, _frame):
+    """Unwinds, so that nbclient shuts the kernel down on the way out.
+
+    Python's default would leave the kernel running on SIGTERM or SIGHUP. Later
+    signals are ignored, so that none breaks into that shutdown (Ctrl-C reaches
+    this process and run-notebooks.ts, which passes it on once more).
+    """
+    for stop_signal in STOP_SIGNALS:
+        signal.signal(stop_signal, signal.SIG_IGN)
+    raise SystemExit(128 + signum)
+
+
 def main():
+    for stop_signal in STOP_SIGNALS:
+        signal.signal(stop_signal, stop_on_signal)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="+")
     parser.add_argument("--out", help="write executed notebooks here instead of in place")

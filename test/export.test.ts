@@ -1,8 +1,8 @@
 /**
- * `npm run export`: the pieces on small hand-made cases, then a real export
- * (solutions/00-setup plus a chart notebook this test writes, both run by the
- * exporter because they have no saved outputs) opened in headless Chromium from
- * file:// with the network off.
+ * `npm run export`: a real export (solutions/00-setup plus a chart notebook
+ * this test writes, both run by the exporter because they have no saved
+ * outputs) opened in headless Chromium from file:// with the network off.
+ * The pieces are tested on small cases in export-pages.test.ts.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -12,15 +12,9 @@ import type { Browser } from "playwright-core";
 import { launchChromium, watchedOfflinePage } from "./headless-chromium";
 import { runLeavingNothingBehind } from "./process-tree";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PLOTLY_BUNDLE_ATTRIBUTE, loadPlotlyHtml, chartHtml } from "../lib/display/charts";
+import { PLOTLY_BUNDLE_ATTRIBUTE } from "../lib/display/charts";
 import { COURSE_MODELS } from "../lib/models/registry";
-import { indexHtml } from "../scripts/export/index-page";
-import { lessonAims, lessonNumber, lessonResult, lessonTitle, resolveLessons } from "../scripts/export/lessons";
-import { layerNameAndType, summaryOutputs } from "../scripts/export/model-summary";
-import { resourcesOutsideFolder } from "../scripts/export/offline-check";
-import { hasOutputs, pageNotebook } from "../scripts/export/page-notebook";
-import { sectionHeadings, withTableOfContents, TOC_PLACEHOLDER } from "../scripts/export/toc";
-import type { Notebook, NotebookCell } from "../scripts/learner-notebook";
+import { code, markdown, notebook } from "./fixtures/notebook-cells";
 
 // The setup notebook is real course material; what the pages must show is read from it.
 const SETUP = JSON.parse(readFileSync(path.resolve(__dirname, "..", "solutions", "00-setup.ipynb"), "utf8")) as {
@@ -35,14 +29,6 @@ const ROOT = path.resolve(__dirname, "..");
 const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 const ARTIFACTS = path.join(ROOT, "test", "artifacts");
 
-function notebook(cells: NotebookCell[], metadata: Record<string, unknown> = {}): Notebook {
-  return { cells, metadata, nbformat: 4, nbformat_minor: 5 };
-}
-const markdown = (source: string): NotebookCell => ({ cell_type: "markdown", source, metadata: {} });
-const code = (source: string, outputs: unknown[] = []): NotebookCell => ({ cell_type: "code", source, metadata: {}, outputs, execution_count: outputs.length ? 1 : null });
-const html = (text: string) => ({ output_type: "display_data", data: { "text/html": text }, metadata: {} });
-const stdout = (text: string) => ({ output_type: "stream", name: "stdout", text });
-
 // No saved models: the demo lists the lessons' models as not trained (test/demo.test.ts covers its predictions).
 const NO_MODELS = mkdtempSync(path.join(os.tmpdir(), "export-no-models-"));
 afterAll(() => rmSync(NO_MODELS, { recursive: true, force: true }));
@@ -56,198 +42,6 @@ async function runExport(args: string[]): Promise<{ status: number | null; outpu
   });
   return { ...result, seconds: (performance.now() - started) / 1000 };
 }
-
-describe("resolveLessons", () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "export-lessons-"));
-  for (const name of ["00-setup.ipynb", "01-exploring-reviews.ipynb", "10-extra.ipynb", "README.md"]) writeFileSync(path.join(dir, name), "{}");
-  const elsewhere = path.join(dir, "elsewhere", "my-lesson.ipynb");
-  mkdirSync(path.dirname(elsewhere));
-  writeFileSync(elsewhere, "{}");
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  it("takes every notebook of the folder, by file name, when no lesson is named", () => {
-    expect(resolveLessons([], dir).map((f) => path.basename(f))).toEqual(["00-setup.ipynb", "01-exploring-reviews.ipynb", "10-extra.ipynb"]);
-  });
-
-  it("finds a lesson by number, name, file name or path, once each", () => {
-    const found = resolveLessons(["01", "1", "10-extra", "00-setup.ipynb", elsewhere], dir);
-    expect(found).toEqual([path.join(dir, "01-exploring-reviews.ipynb"), path.join(dir, "10-extra.ipynb"), path.join(dir, "00-setup.ipynb"), elsewhere]);
-  });
-
-  it("names the lessons there when a name is unknown", () => {
-    expect(() => resolveLessons(["07"], dir)).toThrow(/Unknown lesson "07"\. Lessons in .*: 00-setup, 01-exploring-reviews, 10-extra\./);
-    expect(() => resolveLessons(["setup"], dir)).toThrow(/Unknown lesson "setup"/);
-  });
-});
-
-describe("lesson titles and order", () => {
-  it("takes the title from metadata, else the first heading, else the file name", () => {
-    const cells = [markdown("Some text\n\n## 1. Exploring the reviews ##\n\n# Later heading")];
-    expect(lessonTitle(notebook(cells, { imdb_course: { title: "Exploring the reviews" } }), "x.ipynb")).toBe("Exploring the reviews");
-    expect(lessonTitle(notebook(cells), "x.ipynb")).toBe("1. Exploring the reviews");
-    expect(lessonTitle(notebook([code("# not a heading")]), "dir/05-lstm.ipynb")).toBe("05-lstm");
-  });
-
-  it("places a lesson by metadata, else by the file name's number, else last", () => {
-    expect(lessonNumber(notebook([], { imdb_course: { lesson: 3 } }), "07-x.ipynb")).toBe(3);
-    expect(lessonNumber(notebook([]), "dir/07-x.ipynb")).toBe(7);
-    expect(lessonNumber(notebook([]), "appendix.ipynb")).toBe(Number.POSITIVE_INFINITY);
-  });
-});
-
-describe("pageNotebook", () => {
-  const chart = chartHtml([{ type: "bar", x: ["a"], y: [1] }], {}, { id: "c1" });
-  const executed = notebook([
-    markdown("# Lesson"),
-    code("loadPlotly()", [html(loadPlotlyHtml())]),
-    code("showChart(…)", [html(`<p ${PLOTLY_BUNDLE_ATTRIBUTE}="omitted">left out</p>`), html(chart), stdout("42\n")]),
-  ]);
-  const context = { title: "Lesson", sourceName: "notebooks/01-x.ipynb", next: { href: "02-y.html", title: "Next one" } };
-
-  it("keeps a solution's outputs except the inline plotly bundle and the note that it was left out", () => {
-    const page = pageNotebook(executed, { ...context, version: "solution" });
-    expect(page.cells[1].outputs).toEqual([]);
-    expect(page.cells[2].outputs).toEqual([html(chart), stdout("42\n")]);
-    expect(JSON.stringify(page)).not.toContain(PLOTLY_BUNDLE_ATTRIBUTE);
-    expect(page.metadata).toMatchObject({ title: "Lesson", imdb_course_export: { plotly: "plotly.js", next: { href: "02-y.html" }, previous: null, note: null } });
-  });
-
-  it("shows a learner page without outputs, with a note saying where to run it", () => {
-    const page = pageNotebook(executed, { ...context, version: "learner" });
-    expect(hasOutputs(page)).toBe(false);
-    expect(page.cells.map((c) => c.source)).toEqual(executed.cells.map((c) => c.source));
-    expect((page.metadata.imdb_course_export as { note: string }).note).toContain("notebooks/01-x.ipynb");
-  });
-});
-
-describe("resourcesOutsideFolder", () => {
-  const inFolder = (relative: string) => ["plotly.js", "img/a.png"].includes(relative);
-
-  it("reports absolute URLs, files not in the folder and paths leaving it", () => {
-    const page = [
-      '<script src="https://cdn.example.org/require.js"></script>',
-      "<link rel=stylesheet href=//fonts.example.org/f.css>",
-      "<img src='img/missing.png'>",
-      '<img srcset="img/a.png 1x, ../b.png 2x">',
-      '<style>@import "http://x.org/a.css"; .a { background: url(file:///etc/b.png) }</style>',
-      '<div style="background: url(&quot;https://x.org/c.png&quot;)"></div>',
-    ].join("\n");
-    expect(resourcesOutsideFolder(page, inFolder)).toEqual([
-      "https://cdn.example.org/require.js",
-      "//fonts.example.org/f.css",
-      "img/missing.png",
-      "../b.png",
-      "file:///etc/b.png",
-      "http://x.org/a.css",
-      "https://x.org/c.png",
-    ]);
-  });
-
-  it("accepts files in the folder, inline data, links followed only on a click, and tags quoted inside scripts", () => {
-    const page = [
-      '<script src="plotly.js"></script><img src="./img/a.png"><img src="data:image/png;base64,AAAA">',
-      '<a href="https://ai.stanford.edu/~amaas/data/sentiment/">dataset</a>',
-      `<script>var review = "<img src='https://x.org/y.png'>";</script>`,
-    ].join("\n");
-    expect(resourcesOutsideFolder(page, inFolder)).toEqual([]);
-  });
-});
-
-describe("indexHtml", () => {
-  it("presents each lesson with its number, escaped title, aims, models and result, and links the demo", () => {
-    const page = indexHtml([
-      { href: "00-setup.html", title: "0. Setup", number: 0, aims: ["Run this **first**."], trains: [] },
-      { href: "01-a.html", title: "Words <& tags>", number: 1, aims: ["Reads `x < y`:", "- one\n- *two*"], trains: ["lstm: Embedding → LSTM"], result: "85.1% test accuracy" },
-    ], "solution", { href: "demo.html" });
-    expect([...page.matchAll(/<h2><a href="([^"]+)">([^<]*)<\/a><\/h2>/g)].map((m) => [m[1], m[2]])).toEqual([
-      ["00-setup.html", "0. Setup"],
-      ["01-a.html", "Words &lt;&amp; tags&gt;"],
-    ]);
-    expect([...page.matchAll(/<span class="number">(\d+)<\/span>/g)].map((m) => m[1])).toEqual(["0", "1"]);
-    expect(page).toContain("<p>Run this <strong>first</strong>.</p>");
-    expect(page).toContain("<p>Reads <code>x &lt; y</code>:</p>\n<ul>\n<li>one</li>\n<li><em>two</em></li>\n</ul>");
-    expect(page).toContain("<dt>Trains</dt><dd>lstm: Embedding → LSTM</dd><dt>Result</dt><dd class=\"result\">85.1% test accuracy</dd>");
-    expect(page.match(/<dt>/g)).toHaveLength(2); // lesson 0 trains nothing and printed no result
-    expect(page).toContain('<a href="demo.html">Live demo</a>');
-  });
-});
-
-describe("lessonAims and lessonResult", () => {
-  const first = markdown("# 3. Embeddings\n\nA review becomes a sequence.\n\n## Not this\n\nNor this.\n\nYou will train a network.");
-  it("take the first paragraph, a list it introduces, and the paragraph saying what learners will do", () => {
-    expect(lessonAims(notebook([first, markdown("You will not see this.")]))).toEqual(["A review becomes a sequence.", "You will train a network."]);
-    expect(lessonAims(notebook([markdown("# 1. Data\n\nThis lesson looks at:\n\n- lengths\n- words\n\nMore.")]))).toEqual(["This lesson looks at:", "- lengths\n- words"]);
-    expect(lessonAims(notebook([code("1")]))).toEqual([]);
-  });
-
-  it("take the first printed line that starts with \"Result: \", or nothing", () => {
-    const printed = notebook([first, code("x", [stdout("epoch 1\n"), stdout("Result: 88.9% test accuracy (multi-hot MLP)\nbye\n")]), code("y", [stdout("Result: later\n")])]);
-    expect(lessonResult(printed)).toBe("88.9% test accuracy (multi-hot MLP)");
-    expect(lessonResult(notebook([code("x", [stdout("no Result: here\n"), html("<p>Result: html</p>")])]))).toBeUndefined();
-  });
-});
-
-describe("model summaries", () => {
-  // tfjs 4.22's printout of a Sequential model, as tslab saves it (one output per line, merged by pageNotebook).
-  const SUMMARY = [
-    "_".repeat(90),
-    "Layer (type)                Input Shape               Output shape              Param #   ",
-    "=".repeat(90),
-    "embedding_Embedding1 (Embed [[null,500]]              [null,500,32]             160000    ",
-    "_".repeat(90),
-    "review_words (MyCustomLayer [[null,500,32]]           [null,16000]              0         ",
-    "_".repeat(90),
-    "dense_Dense2 (Dense)        [[null,250]]              [null,1]                  251       ",
-    "=".repeat(90),
-    "Total params: 160251",
-    "Trainable params: 160251",
-    "Non-trainable params: 0",
-    "_".repeat(90),
-    "",
-  ].join("\n");
-
-  it("become a table with full layer types where tfjs named the layer, and thousands separators", () => {
-    const parts = summaryOutputs(`before\n${SUMMARY}after\n`)!;
-    expect(parts.map((p) => p.kind)).toEqual(["text", "html", "text"]);
-    expect(parts[0]).toEqual({ kind: "text", text: "before\n" });
-    expect(parts[2]).toEqual({ kind: "text", text: "after\n" });
-    const table = (parts[1] as { html: string }).html;
-    const rows = [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => [...m[1].matchAll(/<t[hd][^>]*>([^<]*)<\/t[hd]>/g)].map((c) => c[1]));
-    expect(rows).toEqual([
-      ["Layer", "Type", "Input Shape", "Output shape", "Param #"],
-      ["embedding_Embedding1", "Embedding", "[[null,500]]", "[null,500,32]", "160,000"],
-      ["review_words", "MyCustomLayer…", "[[null,500,32]]", "[null,16000]", "0"],
-      ["dense_Dense2", "Dense", "[[null,250]]", "[null,1]", "251"],
-    ]);
-    expect(table).toContain("Total params: 160,251<br>Trainable params: 160,251<br>Non-trainable params: 0");
-    expect(table).not.toContain("____");
-  });
-
-  it("leave other printed text alone", () => {
-    expect(summaryOutputs("epoch 1: loss 0.5\n")).toBeUndefined();
-    expect(layerNameAndType("flatten_Flatten1 (Flatten)")).toEqual({ name: "flatten_Flatten1", type: "Flatten" });
-  });
-
-  it("are shown as tables on solution pages, the page's prints to one stream merged", () => {
-    const lines = SUMMARY.split(/(?<=\n)/).map(stdout);
-    const page = pageNotebook(notebook([code("model.summary()", lines)]), { title: "t", sourceName: "s", version: "solution" });
-    const outputs = page.cells[0].outputs as { output_type: string; data?: Record<string, string> }[];
-    expect(outputs).toHaveLength(1);
-    expect(outputs[0].data?.["text/html"]).toContain('<table class="imdb-course-summary">');
-  });
-});
-
-describe("table of contents", () => {
-  const page = `<body>${TOC_PLACEHOLDER}<h1 id="Lesson">Lesson<a class="anchor-link" href="#Lesson">&#182;</a></h1>
-<h2 id="Words-&amp;-tags">Words &amp; <code>tags</code><a class="anchor-link" href="#Words-&amp;-tags">&#182;</a></h2><h3 id="x">x</h3><h2 id="Next">Next</h2></body>`;
-
-  it("lists the page's sections by their ids", () => {
-    expect(sectionHeadings(page)).toEqual([{ id: "Words-&amp;-tags", text: "Words & tags" }, { id: "Next", text: "Next" }]);
-    const withToc = withTableOfContents(page, "p.html");
-    expect(withToc).toContain('<li><a href="#Words-&amp;amp;-tags">Words &amp; tags</a></li>\n<li><a href="#Next">Next</a></li>');
-    expect(() => withTableOfContents("<body></body>", "p.html")).toThrow(/p\.html has no place for its table of contents/);
-  });
-});
 
 // A lesson-like notebook with two charts, saved without outputs: the exporter has to run it.
 const CHART_NOTEBOOK = notebook(

@@ -7,13 +7,14 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { findNotebooks, parseGradeArguments, UsageError } from "../scripts/grading/arguments";
+import { UsageError } from "../scripts/cli";
+import { findNotebooks, parseGradeArguments } from "../scripts/grading/arguments";
 import { loadCatalog } from "../scripts/grading/catalog";
 import type { NotebookReport } from "../scripts/grading/grade-notebook";
 import { feedbackFileName, feedbackMarkdown, gradebookCsv, learnerName } from "../scripts/grading/gradebook";
 import { formatNotebookReport, formatSummaryTable, type JsonReport } from "../scripts/grading/report";
 import { DEFAULT_LIMITS } from "../scripts/grading/run-exercise";
-import { processTree } from "../scripts/grading/sandbox";
+import { processTree } from "../scripts/grading/processes";
 import { stubMessage, toLearnerNotebook, type Notebook } from "../scripts/learner-notebook";
 import { temporaryFolder, writeNotebook } from "./grading/fixtures/toy-notebooks";
 

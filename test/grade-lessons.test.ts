@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadCatalog, SOLUTIONS_DIR, type Catalog, type Lesson } from "../scripts/grading/catalog";
+import { loadCatalog, SOLUTIONS_DIR, type Catalog, type GradedLesson } from "../scripts/grading/catalog";
 import { gradeNotebook, type NotebookReport } from "../scripts/grading/grade-notebook";
 import { DEFAULT_LIMITS } from "../scripts/grading/run-exercise";
 import { stubMessage, toLearnerNotebook, type Notebook } from "../scripts/learner-notebook";
@@ -35,7 +35,7 @@ afterAll(() => {
   if (times.length > 0) console.log(`grading time per notebook (load ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}):\n${times.join("\n")}`);
 });
 
-function lessonOf(file: string): Lesson {
+function lessonOf(file: string): GradedLesson {
   const slug = path.basename(file, ".ipynb");
   const lesson = catalog.lessons.find((l) => l.slug === slug);
   if (!lesson) throw new Error(`solutions/${file} is not in the grader's catalog (its imdb_course.slug must be "${slug}")`);

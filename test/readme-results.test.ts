@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Notebook, NotebookCell } from "../scripts/learner-notebook";
+import type { NotebookCell } from "../scripts/learner-notebook";
+import { lessonOf } from "../scripts/lessons";
 import { BEGIN_MARKER, END_MARKER, headlineResult, resultsTable, solutionLessons, withResultsTable } from "../scripts/readme-results";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -11,8 +12,7 @@ function stdout(text: string | string[]) {
 }
 
 function lesson(fileName: string, cells: NotebookCell[], metadata: Record<string, unknown> = {}) {
-  const notebook: Notebook = { nbformat: 4, nbformat_minor: 5, metadata, cells };
-  return { fileName, notebook };
+  return lessonOf({ nbformat: 4, nbformat_minor: 5, metadata, cells }, fileName);
 }
 
 const markdown = (source: string): NotebookCell => ({ cell_type: "markdown", source, metadata: {} });

@@ -4,6 +4,7 @@
  * a link to the live demo (instructor tooling for `npm run export`; no lesson
  * teaches it).
  */
+import type { Lesson } from "../lessons";
 import { EXPORT_GENERATOR, type PageVersion } from "./page-notebook";
 
 const COURSE_TITLE = "Sentiment analysis of movie reviews, in TypeScript";
@@ -13,11 +14,8 @@ const HEADINGS: Record<PageVersion, string> = {
   solution: "Solutions: the lessons solved, with their outputs and charts",
 };
 
-export interface IndexEntry {
+export interface IndexEntry extends Pick<Lesson, "number" | "title"> {
   href: string;
-  title: string;
-  /** Position in the course; Infinity when unknown. */
-  number: number;
   /** Paragraphs (markdown) saying what the lesson is about. */
   aims: string[];
   /** The models the lesson trains and saves, in a few words each. */

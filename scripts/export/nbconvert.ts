@@ -3,8 +3,9 @@
  * template (templates/imdb-course-offline, built on nbconvert's lab template).
  * Instructor tooling for `npm run export`; no lesson teaches it.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
+import { childExit } from "../cli";
 import { findPython, INSTALL_JUPYTER_HINT, jupyterEnv } from "../jupyter-env";
 
 const TEMPLATE_BASE = path.join(__dirname, "templates");
@@ -30,17 +31,20 @@ export function nbconvertPython(): string {
 }
 
 /** Writes `<outDir>/<name>.html` for each notebook `<name>.ipynb`, in one nbconvert run. */
-export function convertToHtml(python: string, notebooks: readonly string[], outDir: string): void {
-  const result = spawnSync(
+export async function convertToHtml(python: string, notebooks: readonly string[], outDir: string): Promise<void> {
+  const nbconvert = spawn(
     python,
     [
       "-m", "nbconvert", "--to", "html", "--log-level", "WARN",
       "--template", TEMPLATE_NAME, `--TemplateExporter.extra_template_basedirs=${TEMPLATE_BASE}`,
       "--output-dir", outDir, ...notebooks,
     ],
-    { encoding: "utf8", env: jupyterEnv() },
+    { stdio: ["ignore", "ignore", "pipe"], env: jupyterEnv() },
   );
-  if (result.status !== 0) throw new Error(`nbconvert failed (exit ${result.status ?? result.signal}):\n${result.stderr}`);
+  let stderr = "";
+  nbconvert.stderr?.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  const code = await childExit(nbconvert);
+  if (code !== 0) throw new Error(`nbconvert failed (exit ${code}):\n${stderr}`);
 }
 
 /** JupyterLab's stylesheet as nbconvert's lab template ships it (light theme). */

@@ -11,13 +11,14 @@ import path from "node:path";
 import { plotlyBundlePath } from "../../lib/display/charts";
 import { COURSE_MODELS, defaultModelsDir } from "../../lib/models/registry";
 import { courseScale } from "../../lib/data/scale";
+import { onStop } from "../cli";
 import { PROJECT_ROOT } from "../jupyter-env";
-import { readNotebookFile } from "../grading/notebook-file";
+import { readNotebook } from "../grading/notebook-file";
 import type { Notebook } from "../learner-notebook";
+import { byCourseOrder, lessonAims, lessonOf, lessonResult, type Lesson } from "../lessons";
 import { executeNotebooks } from "./execute";
 import { DEMO_FILE, writeDemo, type DemoSummary } from "./demo";
-import { indexHtml } from "./index-page";
-import { lessonAims, lessonNumber, lessonResult, lessonTitle } from "./lessons";
+import { indexHtml, type IndexEntry } from "./index-page";
 import { convertToHtml, jupyterLabStylesheet, nbconvertPython } from "./nbconvert";
 import { resourcesOutsideFolder } from "./offline-check";
 import { EXPORT_GENERATOR, hasCode, hasOutputs, INDEX_FILE, pageNotebook, PLOTLY_FILE, STYLESHEET_FILE, type PageVersion } from "./page-notebook";
@@ -43,13 +44,8 @@ export interface ExportResult {
   demo: DemoSummary;
 }
 
-interface Lesson {
-  source: string;
-  notebook: Notebook;
-  page: string;
-  title: string;
-  number: number;
-}
+/** A lesson and the page it becomes. */
+type LessonPage = Lesson & { page: string };
 
 export async function exportLessons(options: ExportOptions): Promise<ExportResult> {
   const log = (message: string) => console.error(message);
@@ -61,16 +57,21 @@ export async function exportLessons(options: ExportOptions): Promise<ExportResul
   // Built next to its destination, so the final rename stays on one filesystem.
   const staging = mkdtempSync(path.join(path.dirname(outDir), `.${path.basename(outDir)}.export-`));
   chmodSync(staging, 0o755); // mkdtemp makes it private; the export is meant to be copied and served.
+  const removeTemporaryFolders = () => {
+    rmSync(staging, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
+  };
+  const cancelCleanup = onStop(removeTemporaryFolders);
   try {
-    const lessons = loadLessons(options.notebooks, options.version, path.join(work, "executed"), log);
+    const lessons = await loadLessons(options.notebooks, options.version, path.join(work, "executed"), log);
     const prepared = path.join(work, "pages");
     mkdirSync(prepared);
     const files = lessons.map((lesson, i) => {
-      const neighbour = (other: Lesson | undefined) => other && { href: other.page, title: other.title };
+      const neighbour = (other: LessonPage | undefined) => other && { href: other.page, title: other.title };
       const page = pageNotebook(lesson.notebook, {
         title: lesson.title,
         version: options.version,
-        sourceName: path.relative(PROJECT_ROOT, lesson.source),
+        sourceName: path.relative(PROJECT_ROOT, lesson.file),
         previous: neighbour(lessons[i - 1]),
         next: neighbour(lessons[i + 1]),
         demo: DEMO_LINK,
@@ -80,7 +81,7 @@ export async function exportLessons(options: ExportOptions): Promise<ExportResul
       return file;
     });
     log(`Converting ${files.length} notebook(s) to HTML…`);
-    convertToHtml(python, files, staging);
+    await convertToHtml(python, files, staging);
     for (const lesson of lessons) {
       const file = path.join(staging, lesson.page);
       writeFileSync(file, withTableOfContents(readFileSync(file, "utf8"), lesson.page));
@@ -96,13 +97,13 @@ export async function exportLessons(options: ExportOptions): Promise<ExportResul
     replaceFolder(staging, outDir);
     return { outDir, pages: lessons.map((l) => l.page), bytes: folderBytes(outDir), demo };
   } finally {
-    rmSync(staging, { recursive: true, force: true });
-    rmSync(work, { recursive: true, force: true });
+    cancelCleanup();
+    removeTemporaryFolders();
   }
 }
 
 /** What the index says about a lesson, from its notebook and the models the course registers for it. */
-function indexEntry(lesson: Lesson) {
+function indexEntry(lesson: LessonPage): IndexEntry {
   return {
     href: lesson.page,
     title: lesson.title,
@@ -114,7 +115,7 @@ function indexEntry(lesson: Lesson) {
 }
 
 /** Reads the notebooks in course order; for solution pages, runs those saved without outputs. */
-function loadLessons(notebooks: readonly string[], version: PageVersion, executedDir: string, log: (m: string) => void): Lesson[] {
+async function loadLessons(notebooks: readonly string[], version: PageVersion, executedDir: string, log: (m: string) => void): Promise<LessonPage[]> {
   const pageNames = new Map<string, string>();
   for (const source of notebooks) {
     const page = `${path.basename(source, ".ipynb")}.html`;
@@ -122,12 +123,7 @@ function loadLessons(notebooks: readonly string[], version: PageVersion, execute
     if (clash !== undefined) throw new Error(`${clash} and ${source} would both become ${page}: export them separately.`);
     pageNames.set(page, source);
   }
-  const read = (file: string): Notebook => {
-    const { notebook, problem } = readNotebookFile(file);
-    if (notebook === undefined) throw new Error(`${file}: ${problem}`);
-    return notebook;
-  };
-  const originals = new Map(notebooks.map((source) => [source, read(source)]));
+  const originals = new Map(notebooks.map((source) => [source, readNotebook(source)]));
   const needsRun = (source: string) => {
     const notebook = originals.get(source) as Notebook;
     return hasCode(notebook) && !hasOutputs(notebook);
@@ -137,15 +133,11 @@ function loadLessons(notebooks: readonly string[], version: PageVersion, execute
     const scale = courseScale().name;
     const names = unexecuted.map((f) => path.relative(PROJECT_ROOT, f)).join(", ");
     log(`No saved outputs in ${names}: running ${unexecuted.length > 1 ? "them" : "it"} at COURSE_SCALE=${scale}…`);
-    executeNotebooks(unexecuted, executedDir);
-    for (const source of unexecuted) originals.set(source, read(path.join(executedDir, path.basename(source))));
+    await executeNotebooks(unexecuted, executedDir);
+    for (const source of unexecuted) originals.set(source, readNotebook(path.join(executedDir, path.basename(source))));
   }
-  const lessons = notebooks.map((source): Lesson => {
-    const notebook = originals.get(source) as Notebook;
-    return { source, notebook, page: `${path.basename(source, ".ipynb")}.html`, title: lessonTitle(notebook, source), number: lessonNumber(notebook, source) };
-  });
-  lessons.sort((a, b) => a.number - b.number || a.page.localeCompare(b.page));
-  return lessons;
+  const lessons = notebooks.map((source): LessonPage => ({ ...lessonOf(originals.get(source) as Notebook, source), page: `${path.basename(source, ".ipynb")}.html` }));
+  return lessons.sort(byCourseOrder);
 }
 
 function checkOffline(folder: string): void {

@@ -1,6 +1,7 @@
 /** The command line of `npm run grade`, and the notebooks its paths name. */
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { UsageError } from "../cli";
 import { DEFAULT_LIMITS, type Limits } from "./run-exercise";
 
 export const USAGE = `Usage: npm run grade -- [options] NOTEBOOK.ipynb|FOLDER…
@@ -22,8 +23,6 @@ Options:
 
 Exit code 0 when grading completed, whatever the scores; 2 for a bad command line;
 3 when the sandbox cannot run here (the message says why and what to do).`;
-
-export class UsageError extends Error {}
 
 export interface GradeArguments {
   paths: string[];

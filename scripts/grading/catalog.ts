@@ -8,9 +8,10 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { PROJECT_ROOT } from "../jupyter-env";
 import { sourceText } from "../learner-notebook";
+import { declaredLesson, readLesson, type LessonName } from "../lessons";
 import type { LessonChecks } from "./checks-api";
 import { lessonImports } from "./compile";
-import { cellsWithId, gradeId, readNotebookFile } from "./notebook-file";
+import { cellsWithId, gradeId } from "./notebook-file";
 
 // tsx's API is reachable only through package "exports", which the project's
 // Node10 module resolution does not read for types.
@@ -26,10 +27,8 @@ export interface LessonExercise {
   checkCellSource?: string;
 }
 
-export interface Lesson {
-  number: number;
-  slug: string;
-  title: string;
+/** A lesson the grader knows: its name, its exercises and its checks. */
+export interface GradedLesson extends LessonName {
   exercises: LessonExercise[];
   /** The import declarations of the solution's code cells, put before each exercise cell when it is compiled. */
   prelude: string;
@@ -40,7 +39,7 @@ export interface Lesson {
 }
 
 export interface Catalog {
-  lessons: Lesson[];
+  lessons: GradedLesson[];
 }
 
 export interface CatalogDirs {
@@ -48,36 +47,19 @@ export interface CatalogDirs {
   checks: string;
 }
 
-interface LessonMetadata {
-  lesson?: unknown;
-  slug?: unknown;
-  title?: unknown;
-}
-
-/** The `imdb_course` metadata a notebook declares, where it is well formed. */
-export function lessonMetadata(metadata: unknown): { number?: number; slug?: string } {
-  const meta = (metadata as { imdb_course?: LessonMetadata } | undefined)?.imdb_course;
-  return {
-    number: typeof meta?.lesson === "number" ? meta.lesson : undefined,
-    slug: typeof meta?.slug === "string" ? meta.slug : undefined,
-  };
-}
-
 /**
  * Reads every solution notebook that has exercises and loads its checks. A
  * problem with one lesson's files makes that lesson unavailable, not the grader.
  */
 export function loadCatalog(dirs: CatalogDirs = { solutions: SOLUTIONS_DIR, checks: CHECKS_DIR }): Catalog {
-  const lessons: Lesson[] = [];
+  const lessons: GradedLesson[] = [];
   for (const name of readdirSync(dirs.solutions).filter((n) => n.endsWith(".ipynb")).sort()) {
     const file = path.join(dirs.solutions, name);
-    const { notebook, problem } = readNotebookFile(file);
-    if (!notebook) throw new Error(`The solution notebook ${file} cannot be read: ${problem}`);
-    const meta = notebook.metadata.imdb_course as LessonMetadata | undefined;
+    const { notebook, number, slug, title } = readLesson(file);
     const exerciseCells = notebook.cells.filter((cell) => cell.metadata?.nbgrader?.solution === true && gradeId(cell) !== undefined);
     if (exerciseCells.length === 0) continue;
-    const { number, slug } = lessonMetadata(notebook.metadata);
-    if (number === undefined || slug === undefined) {
+    const declared = declaredLesson(notebook.metadata);
+    if (declared.number === undefined || declared.slug === undefined) {
       throw new Error(`The solution notebook ${file} has exercises but no imdb_course.lesson / imdb_course.slug metadata (see solutions/README.md).`);
     }
     const exercises = exerciseCells.map((cell): LessonExercise => {
@@ -86,10 +68,10 @@ export function loadCatalog(dirs: CatalogDirs = { solutions: SOLUTIONS_DIR, chec
       if (typeof points !== "number" || points <= 0) throw new Error(`${file}: exercise "${id}" has no positive metadata.nbgrader.points.`);
       return { id, points, checkCellSource: cellsWithId(notebook, `${id}-check`)[0]?.source };
     });
-    const lesson: Lesson = {
+    const lesson: GradedLesson = {
       number,
       slug,
-      title: typeof meta?.title === "string" ? meta.title : slug,
+      title,
       exercises,
       prelude: lessonImports(notebook.cells.filter((cell) => cell.cell_type === "code").map(sourceText)),
       checksPath: path.join(dirs.checks, `${slug}.ts`),
@@ -100,7 +82,7 @@ export function loadCatalog(dirs: CatalogDirs = { solutions: SOLUTIONS_DIR, chec
   return { lessons };
 }
 
-function attachChecks(lesson: Lesson): void {
+function attachChecks(lesson: GradedLesson): void {
   const label = `lesson ${lesson.number} (${lesson.slug})`;
   if (!existsSync(lesson.checksPath)) {
     lesson.unavailable = `${label} has no checks yet: ${path.relative(PROJECT_ROOT, lesson.checksPath)} is missing`;

@@ -4,18 +4,18 @@
  * (in the bounded TypeScript worker), run each exercise's calls in its own
  * sandbox and judge the outputs with the lesson's checks, in this process.
  */
-import path from "node:path";
 import ts from "typescript";
 import { sourceText, type Notebook } from "../learner-notebook";
-import type { Catalog, Lesson, LessonExercise } from "./catalog";
-import { lessonMetadata } from "./catalog";
+import { declaredLesson, fileLessonNumber, namesLesson, type LessonName } from "../lessons";
+import type { Catalog, GradedLesson, LessonExercise } from "./catalog";
 import { judge } from "./checks-api";
 import { exerciseFileName, prepareExerciseModule, topLevelNames, type ExerciseModule } from "./compile";
 import { compileNotebook, DEFAULT_COMPILE_LIMITS, type CompileLimits, type NotebookCompileResult } from "./compile-service";
 import { cellsWithId, gradeId, readNotebookFile } from "./notebook-file";
 import type { ExerciseStatus } from "./protocol";
 import { DEFAULT_LIMITS, runExercise, type Limits } from "./run-exercise";
-import { courseLibraryEntry, sharedSandbox, type SandboxSetup } from "./sandbox";
+import { courseLibraryEntry } from "./course-library";
+import { sharedSandbox, type SandboxSetup } from "./sandbox";
 import { encode } from "./sandbox/wire";
 
 export interface ExerciseReport {
@@ -32,7 +32,7 @@ export interface ExerciseReport {
 export interface NotebookReport {
   file: string;
   /** The lesson graded, when the notebook could be matched to one. */
-  lesson?: { number: number; slug: string; title: string };
+  lesson?: LessonName;
   /** Set when the notebook could not be graded at all (and then scores 0). */
   problem?: string;
   notes: string[];
@@ -59,7 +59,8 @@ export async function gradeNotebook(file: string, catalog: Catalog, options: Gra
   const report = (fields: Omit<NotebookReport, "file" | "seconds">): NotebookReport => ({ file, ...fields, seconds: (performance.now() - started) / 1000 });
 
   // A submission for an expected lesson that cannot be graded still scores 0 out of that lesson's points.
-  const expected = catalog.lessons.find((l) => matchesLesson(l, options.expectLesson));
+  const wanted = options.expectLesson;
+  const expected = wanted === undefined ? undefined : catalog.lessons.find((l) => namesLesson(wanted, l));
   const ungraded = (problem: string): NotebookReport =>
     report({ lesson: expected && lessonInfo(expected), problem, notes: [], exercises: [], points: 0, maxPoints: expected ? maxPointsOf(expected) : 0 });
 
@@ -77,20 +78,15 @@ export async function gradeNotebook(file: string, catalog: Catalog, options: Gra
   return report({ lesson: lessonInfo(lesson), notes, exercises, points, maxPoints });
 }
 
-function lessonInfo(lesson: Lesson): NonNullable<NotebookReport["lesson"]> {
+function lessonInfo(lesson: GradedLesson): LessonName {
   return { number: lesson.number, slug: lesson.slug, title: lesson.title };
 }
 
-function maxPointsOf(lesson: Lesson): number {
+function maxPointsOf(lesson: GradedLesson): number {
   return lesson.exercises.reduce((sum, e) => sum + e.points, 0);
 }
 
-/** Whether `wanted` (a lesson number or slug, as given to --lesson) names this lesson. */
-export function matchesLesson(lesson: Lesson, wanted: string | undefined): boolean {
-  return wanted !== undefined && (wanted === lesson.slug || (wanted.trim() !== "" && Number(wanted) === lesson.number));
-}
-
-type Identified = { lesson: Lesson; notes: string[]; problem?: undefined } | { lesson?: undefined; problem: string };
+type Identified = { lesson: GradedLesson; notes: string[]; problem?: undefined } | { lesson?: undefined; problem: string };
 
 /**
  * The lesson a notebook holds: its `imdb_course` metadata, unless its exercise
@@ -99,13 +95,13 @@ type Identified = { lesson: Lesson; notes: string[]; problem?: undefined } | { l
  */
 function identifyLesson(notebook: Notebook, file: string, catalog: Catalog, expected?: string): Identified {
   const ids = new Set(notebook.cells.map(gradeId).filter((id): id is string => id !== undefined));
-  const overlap = (lesson: Lesson): number => lesson.exercises.filter((e) => ids.has(e.id) || ids.has(`${e.id}-check`)).length;
-  const meta = lessonMetadata(notebook.metadata);
+  const overlap = (lesson: GradedLesson): number => lesson.exercises.filter((e) => ids.has(e.id) || ids.has(`${e.id}-check`)).length;
+  const meta = declaredLesson(notebook.metadata);
   const byMetadata = catalog.lessons.find((l) => (meta.slug !== undefined ? l.slug === meta.slug : l.number === meta.number));
   const byIds = [...catalog.lessons].sort((a, b) => overlap(b) - overlap(a)).find((l) => overlap(l) > 0);
   const notes: string[] = [];
 
-  let lesson: Lesson | undefined;
+  let lesson: GradedLesson | undefined;
   if (byMetadata && (overlap(byMetadata) > 0 || !byIds)) {
     lesson = byMetadata;
   } else if (byIds) {
@@ -120,12 +116,12 @@ function identifyLesson(notebook: Notebook, file: string, catalog: Catalog, expe
     }
     return { problem: "not a lesson notebook of this course: it has no imdb_course metadata and no cell carries a known exercise id" };
   }
-  if (expected !== undefined && !matchesLesson(lesson, expected)) {
+  if (expected !== undefined && !namesLesson(expected, lesson)) {
     return { problem: `this notebook is lesson ${lesson.number} (${lesson.slug}), not the lesson being graded (${expected}); nothing graded` };
   }
-  const namePrefix = /^(\d+)-/.exec(path.basename(file));
-  if (namePrefix && Number(namePrefix[1]) !== lesson.number) {
-    notes.push(`the file is named like lesson ${Number(namePrefix[1])} but holds lesson ${lesson.number} (${lesson.slug}); graded as lesson ${lesson.number}`);
+  const namedLike = fileLessonNumber(file);
+  if (Number.isFinite(namedLike) && namedLike !== lesson.number) {
+    notes.push(`the file is named like lesson ${namedLike} but holds lesson ${lesson.number} (${lesson.slug}); graded as lesson ${lesson.number}`);
   }
   return { lesson, notes };
 }
@@ -137,8 +133,8 @@ interface Located {
   problem?: string;
 }
 
-async function gradeExercises(notebook: Notebook, lesson: Lesson, options: GradeOptions): Promise<ExerciseReport[]> {
-  const checks = lesson.checks as NonNullable<Lesson["checks"]>;
+async function gradeExercises(notebook: Notebook, lesson: GradedLesson, options: GradeOptions): Promise<ExerciseReport[]> {
+  const checks = lesson.checks as NonNullable<GradedLesson["checks"]>;
   const located = lesson.exercises.map((exercise): Located => {
     const notes = checkCellNotes(notebook, exercise);
     const exports = checks.exercises[exercise.id].exports;

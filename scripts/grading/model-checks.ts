@@ -13,7 +13,7 @@ import { isDeepStrictEqual } from "node:util";
 import path from "node:path";
 import { CheckError, CheckFailure, show, type ExerciseCheck } from "./checks-api";
 import type { ImdbAccuracyCase, ModelJob, ModelReport, ModelWorkerAnswer, TrainsCase } from "./model-worker";
-import { treeResidentMb } from "./sandbox";
+import { treeResidentMb } from "./processes";
 import { isModelData } from "./sandbox/wire";
 import { TSX_REQUIRE_HOOK } from "./tsx-hook";
 

@@ -1,10 +1,13 @@
 /**
  * Reading a submitted notebook without trusting it: whatever a learner's editor
  * (or a learner) did to the file, the grader gets either cells to look at or one
- * sentence saying what is wrong with the file.
+ * sentence saying what is wrong with the file. The course's own notebooks are
+ * read the same way, a problem with one being an error.
  */
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { errorMessage } from "../../lib/util/errors";
+import { PROJECT_ROOT } from "../jupyter-env";
 import { sourceText, type Notebook, type NotebookCell } from "../learner-notebook";
 
 export type ReadResult = { notebook: Notebook; problem?: undefined } | { notebook?: undefined; problem: string };
@@ -24,6 +27,14 @@ export function readNotebookFile(file: string): ReadResult {
   }
   const problem = notebookShapeProblem(value);
   return problem === undefined ? { notebook: value as Notebook } : { problem };
+}
+
+/** A notebook of the course's own (a solution, a lesson to export): its cells, or an error naming the file and what is wrong with it. */
+export function readNotebook(file: string): Notebook {
+  const { notebook, problem } = readNotebookFile(file);
+  if (notebook !== undefined) return notebook;
+  const relative = path.relative(PROJECT_ROOT, path.resolve(file));
+  throw new Error(`${relative.startsWith("..") ? file : relative}: ${problem}`);
 }
 
 function notebookShapeProblem(value: unknown): string | undefined {

@@ -9,7 +9,10 @@ import os from "node:os";
 import type { Readable } from "node:stream";
 import { LineReader, parseMessage, ProtocolViolation, type SandboxReport } from "./protocol";
 import type { SandboxJob } from "./sandbox/runner";
-import { createExerciseCgroup, killProcess, processTree, runnerNodeArgs, sandboxCommand, treeResidentMb, type ExerciseCgroup, type SandboxSetup } from "./sandbox";
+import { createExerciseCgroup, type ExerciseCgroup } from "./cgroups";
+import { killProcess, processTree, treeResidentMb } from "./processes";
+import type { SandboxSetup } from "./sandbox";
+import { runnerNodeArgs, sandboxCommand } from "./sandbox-command";
 
 export interface Limits {
   /** Wall time for the learner's code: loading the cell and making the calls. */
