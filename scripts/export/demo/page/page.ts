@@ -9,6 +9,7 @@
 import * as tf from "@tensorflow/tfjs";
 import type { Explanation } from "../../../../lib/analysis/explain";
 import { explanationHtml } from "../../../../lib/analysis/highlight";
+import { errorMessage } from "../../../../lib/util/errors";
 import { explainInPage } from "../explain";
 import { DEMO_DATA_GLOBAL, DEMO_PAYLOADS_GLOBAL, pageModel, payloadFile, type DemoData, type DemoPayload, type PageModel, type SavedDemoModel } from "../models";
 
@@ -85,7 +86,7 @@ async function main(): Promise<void> {
       predictions.refresh();
       if (row === chosen) explainChosen();
     } catch (error) {
-      showProblem(row.element, `could not be loaded: ${(error as Error).message}`);
+      showProblem(row.element, `could not be loaded: ${errorMessage(error)}`);
       if (row === chosen) explainChosen();
     }
     times.push(performance.now());
@@ -209,7 +210,7 @@ class Explainer {
         });
         if (explanation !== undefined && !cancelled()) this.render(explanation);
       } catch (error) {
-        if (!cancelled()) this.show("error", (error as Error).message);
+        if (!cancelled()) this.show("error", errorMessage(error));
       }
     };
     if (model.kind === "ngrams") void run();
