@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { typeScriptFiles } from "./typescript-sources";
 
 const ROOT = path.join(__dirname, "..");
 
@@ -21,14 +22,6 @@ function lessonHeadings(): Map<number, string[]> {
     headings.set(Number(name.slice(0, 2)), texts);
   }
   return headings;
-}
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return ["dist", "node_modules"].includes(entry.name) ? [] : sourceFiles(full);
-    return entry.name.endsWith(".ts") ? [full] : [];
-  });
 }
 
 interface Reference {
@@ -55,7 +48,7 @@ function isHeadingOf(reference: Reference, headings: Map<number, string[]>): boo
 
 describe("lesson references in lib/ and scripts/", () => {
   const headings = lessonHeadings();
-  const references = [...sourceFiles(path.join(ROOT, "lib")), ...sourceFiles(path.join(ROOT, "scripts"))].flatMap(lessonReferences);
+  const references = [...typeScriptFiles(path.join(ROOT, "lib")), ...typeScriptFiles(path.join(ROOT, "scripts"))].flatMap(lessonReferences);
 
   it("are found, and lessons 0-9 have headings", () => {
     expect(references.length).toBeGreaterThan(50);

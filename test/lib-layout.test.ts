@@ -3,9 +3,10 @@
  * may import which, and no hand-written module of lib/ or scripts/ grows past
  * 350 lines.
  */
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { typeScriptFiles } from "./typescript-sources";
 
 const LIB = path.join(__dirname, "..", "lib");
 const SCRIPTS = path.join(__dirname, "..", "scripts");
@@ -29,14 +30,6 @@ function layerRules(readme: string): Map<string, Set<string>> {
 function relativeImports(source: string): string[] {
   const pattern = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)["'](\.{1,2}\/[^"']*)["']/gm;
   return [...source.matchAll(pattern)].map((match) => match[1]);
-}
-
-function typeScriptFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === "dist" || entry.name === "node_modules" ? [] : typeScriptFiles(full);
-    return entry.name.endsWith(".ts") ? [full] : [];
-  });
 }
 
 /** The layer of a file under lib/: its first folder, or undefined for lib/index.ts. */
