@@ -12,7 +12,7 @@ import { forEachKerasToken } from "./keras-tokenize";
 import type { ProgressListener } from "./progress";
 import { forEachToken } from "./tokenize";
 import { GrowableInt32 } from "../../util/growable-int32";
-import { WordTable, rankWords } from "./word-table";
+import { NumberedTokens, WordTable } from "./word-table";
 
 const EVENT_INTERVAL_MS = 250;
 
@@ -36,9 +36,8 @@ interface PendingReview {
 export async function buildCorpusFile(archive: string, target: string, onProgress: ProgressListener): Promise<void> {
   const startedAt = Date.now();
   const archiveBytes = fs.statSync(archive).size;
-  const wordNumbers = new WordTable(); // first-seen order, renumbered by frequency below
-  const trainCounts = new GrowableInt32();
-  const tokens = new GrowableInt32();
+  const numbered = new NumberedTokens(); // first-seen order, renumbered by frequency below
+  const { tokens } = numbered;
   const kerasWordNumbers = new WordTable(); // first-seen order; ranks come from the Keras index at load time
   const kerasTokens = new GrowableInt32();
   const reviews: PendingReview[] = [];
@@ -48,20 +47,14 @@ export async function buildCorpusFile(archive: string, target: string, onProgres
     onProgress({ kind: "build", reviewsDone: reviews.length, fraction: done ? 1 : compressed / archiveBytes, done, message });
 
   report(false, `Building the IMDB cache from ${archive} (once; it takes a few seconds) ...`);
-  let isTrain = false;
-  const onToken = (source: string, start: number, end: number) => {
-    const number = wordNumbers.numberOf(source, start, end);
-    if (number === trainCounts.length) trainCounts.push(0);
-    if (isTrain) trainCounts.data[number]++;
-    tokens.push(number);
-  };
   const onKerasToken = (source: string, start: number, end: number) => kerasTokens.push(kerasWordNumbers.numberOf(source, start, end) + 1);
   const onReview = (review: ArchiveReview) => {
-    isTrain = review.split === "train";
+    const isTrain = review.split === "train";
+    numbered.counting = isTrain;
     const tokenStart = tokens.length;
     const kerasTokenStart = kerasTokens.length;
     const text = review.bytes.toString("utf8");
-    forEachToken(text, {}, onToken);
+    forEachToken(text, {}, numbered.onToken);
     forEachKerasToken(text, onKerasToken);
     reviews.push({
       split: isTrain ? 0 : 1, label: review.label, id: review.id, rating: review.rating,
@@ -77,7 +70,7 @@ export async function buildCorpusFile(archive: string, target: string, onProgres
 
   // Documented order: train before test, negative before positive, then by id.
   reviews.sort((a, b) => a.split - b.split || a.label - b.label || a.id - b.id);
-  const { words, renumber, projectWords } = rankWords(wordNumbers, trainCounts.data);
+  const { words, renumber, projectWords } = numbered.ranked();
 
   const n = reviews.length;
   const split = new Uint8Array(n);

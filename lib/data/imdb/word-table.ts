@@ -4,6 +4,8 @@
  * up in a Map took most of the build time.
  */
 
+import { GrowableInt32 } from "../../util/growable-int32";
+
 const EMPTY = 0;
 const INITIAL_SLOTS = 1 << 16;
 
@@ -90,6 +92,30 @@ function grow(array: Int32Array): Int32Array {
   const bigger = new Int32Array(array.length * 2);
   bigger.set(array);
   return bigger;
+}
+
+/**
+ * Tokens as first-seen word numbers, with each word's count over the
+ * training texts: what rankWords ranks. Pass `onToken` to forEachToken; set
+ * `counting` while the tokens come from a training text.
+ */
+export class NumberedTokens {
+  readonly wordNumbers = new WordTable();
+  readonly trainCounts = new GrowableInt32();
+  readonly tokens = new GrowableInt32();
+  counting = false;
+
+  readonly onToken = (source: string, start: number, end: number): void => {
+    const number = this.wordNumbers.numberOf(source, start, end);
+    if (number === this.trainCounts.length) this.trainCounts.push(0);
+    if (this.counting) this.trainCounts.data[number]++;
+    this.tokens.push(number);
+  };
+
+  /** rankWords over the words seen so far. */
+  ranked(): ReturnType<typeof rankWords> {
+    return rankWords(this.wordNumbers, this.trainCounts.data);
+  }
 }
 
 /**

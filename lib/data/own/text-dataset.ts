@@ -3,7 +3,6 @@
  * in the shape `loadData` gives the IMDB reviews (lesson 8, "Your own data").
  */
 import * as fs from "node:fs";
-import { GrowableInt32 } from "../../util/growable-int32";
 import { DROPPED, INDEX_RULE_KEYS, encodeWords, readIndexRules } from "../imdb/indices";
 import { INT32_MAX } from "../../util/int32";
 import type { IndexOptions } from "../imdb/load-data";
@@ -11,7 +10,7 @@ import { MAX_SEED, checkKnownKeys, describeValue, integerOption, nullableInteger
 import { sequencesOfSplits } from "../imdb/token-sequences";
 import { forEachToken, tokenize } from "../imdb/tokenize";
 import { ranksOfCorpusWords } from "../imdb/vocabulary";
-import { WordTable, rankWords } from "../imdb/word-table";
+import { NumberedTokens } from "../imdb/word-table";
 import { mulberry32 } from "../../util/random";
 import { shuffled, shuffledIndices } from "../../util/shuffle";
 import { type CsvColumns, type LabeledText, readCsvTexts, readFolderTexts } from "./labeled-texts";
@@ -179,24 +178,16 @@ function splitExamples(
 function tokenStream(examples: LabeledText[], train: number[]) {
   const isTrain = new Uint8Array(examples.length);
   for (const i of train) isTrain[i] = 1;
-  const wordNumbers = new WordTable();
-  const trainCounts = new GrowableInt32();
-  const tokens = new GrowableInt32();
+  const numbered = new NumberedTokens();
+  const { tokens } = numbered;
   const offsets = new Int32Array(examples.length + 1);
-  let inTraining = false;
-  const onToken = (text: string, start: number, end: number) => {
-    const number = wordNumbers.numberOf(text, start, end);
-    if (number === trainCounts.length) trainCounts.push(0);
-    if (inTraining) trainCounts.data[number]++;
-    tokens.push(number);
-  };
   examples.forEach((example, i) => {
-    inTraining = isTrain[i] === 1;
+    numbered.counting = isTrain[i] === 1;
     offsets[i] = tokens.length;
-    forEachToken(example.text, {}, onToken);
+    forEachToken(example.text, {}, numbered.onToken);
   });
   offsets[examples.length] = tokens.length;
-  const { words, renumber, projectWords } = rankWords(wordNumbers, trainCounts.data);
+  const { words, renumber, projectWords } = numbered.ranked();
   const renumbered = new Int32Array(tokens.length);
   for (let t = 0; t < tokens.length; t++) renumbered[t] = renumber[tokens.data[t]];
   const ranks = ranksOfCorpusWords({ words, projectWords });
