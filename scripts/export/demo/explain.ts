@@ -37,8 +37,7 @@ export async function explainInPage(model: PageModel, text: string, control: Exp
 }
 
 async function occlusion(model: PageNetworkModel, text: string, control: ExplainControl): Promise<Explanation | undefined> {
-  const { loaded, wordIndex, rules } = model;
-  const vocabulary = loaded.info.dataOptions.vocabulary ?? "project";
+  const { loaded, vocabulary, wordIndex, rules } = model;
   const tokens = tokenize(text);
   if (tokens.length > MAX_OCCLUSION_TOKENS) {
     throw new RangeError(`this review has ${tokens.length} words; occlusion runs the network once per word, so the page explains networks for reviews of up to ${MAX_OCCLUSION_TOKENS} words (the bag of n-grams for any length).`);
