@@ -132,24 +132,52 @@ async function explainNetwork(loaded: LoadedNetworkModel, text: string, batchSiz
   for (const token of new Set(tokens)) indexOfToken.set(token, Array.from(await encodeText(token, { ...encodeOptions, startChar: null })));
   const encoded = tokens.map((token) => indexOfToken.get(token)!);
 
-  const sequences = [encoded, ...tokens.map((_, left) => encoded.filter((_, t) => t !== left)), []].map((parts) => Int32Array.from([...start, ...parts.flat()]));
-  const logits = networkLogits(loaded, sequences, batchSize);
-  const logit = logits[0];
+  const input = { tokens, start, encoded };
+  const logits = networkLogits(loaded, occlusionSequences(input), batchSize);
   const expected = prediction.probability;
-  if (Math.abs(sigmoid(logit) - expected) > 1e-4) {
-    throw new Error(`explainPrediction: the occlusion batch gives P = ${sigmoid(logit)} for the whole text of model "${loaded.info.name}", predictSentiment ${expected}; the two encodings differ (a bug in the course library).`);
+  if (Math.abs(sigmoid(logits[0]) - expected) > 1e-4) {
+    throw new Error(`explainPrediction: the occlusion batch gives P = ${sigmoid(logits[0])} for the whole text of model "${loaded.info.name}", predictSentiment ${expected}; the two encodings differ (a bug in the course library).`);
   }
+  return occlusionExplanation(loaded, text, input, logits, expected, prediction.unknownWords);
+}
 
-  const unknown = new Set(prediction.unknownWords);
-  const cut = cutByMaxlen(loaded, start.length, encoded);
+/**
+ * A text as a network's occlusion takes it: its tokens, the indices every
+ * text starts with, and each token's own indices (none when dropped). Built
+ * by explainPrediction from the vocabulary files, and by the exported demo
+ * page from the vocabulary it holds in memory.
+ */
+export interface OcclusionInput {
+  tokens: readonly string[];
+  start: readonly number[];
+  encoded: readonly (readonly number[])[];
+}
+
+/** The texts occlusion runs through the network, in this order: the whole text, the text without token t for each t, the empty text. */
+export function occlusionSequences({ tokens, start, encoded }: OcclusionInput): Int32Array[] {
+  return [encoded, ...tokens.map((_, left) => encoded.filter((_, t) => t !== left)), []].map((parts) => Int32Array.from([...start, ...parts.flat()]));
+}
+
+/** The occlusion explanation of `text`, from the network's logits of occlusionSequences(input), in order. */
+export function occlusionExplanation(
+  loaded: LoadedNetworkModel,
+  text: string,
+  input: OcclusionInput,
+  logits: ArrayLike<number>,
+  probability: number,
+  unknownWords: Iterable<string>,
+): Explanation {
+  const logit = logits[0];
+  const unknown = new Set(unknownWords);
+  const cut = cutByMaxlen(loaded, input.start.length, input.encoded);
   return {
     model: loaded.info.name,
     text,
     method: "occlusion",
-    probability: expected,
+    probability,
     logit,
     emptyLogit: logits[logits.length - 1],
-    tokens: tokens.map((token, t) => {
+    tokens: input.tokens.map((token, t) => {
       const note = unknown.has(token) ? "unknown to the model" : cut[t] ? "cut by maxlen" : undefined;
       return { token, contribution: logit - logits[t + 1], ...(note === undefined ? {} : { note }) };
     }),
@@ -157,7 +185,7 @@ async function explainNetwork(loaded: LoadedNetworkModel, text: string, batchSiz
 }
 
 /** Which tokens padSequences cuts off the whole text (sequence models longer than maxlen). */
-function cutByMaxlen({ info }: LoadedNetworkModel, startLength: number, encoded: number[][]): boolean[] {
+function cutByMaxlen({ info }: LoadedNetworkModel, startLength: number, encoded: readonly (readonly number[])[]): boolean[] {
   if (info.kind !== "sequence" || info.maxlen === undefined) return encoded.map(() => false);
   const length = startLength + encoded.reduce((sum, parts) => sum + parts.length, 0);
   const keepFrom = (info.truncating ?? "pre") === "pre" ? Math.max(0, length - info.maxlen) : 0;

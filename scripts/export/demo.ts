@@ -171,7 +171,7 @@ async function bundlePageScript(): Promise<string> {
     plugins: [nodeOnlyModulesEmpty],
     logLevel: "silent",
   });
-  return new TextDecoder().decode(result.outputFiles[0].contents);
+  return result.outputFiles[0].text;
 }
 
 function demoHtml(data: DemoData): string {

@@ -7,13 +7,13 @@
  * The bag of n-grams goes through explainPrediction itself: exact and cheap,
  * so the page explains it on every keystroke. explainPrediction encodes a
  * network's text through the vocabulary files, which the page holds in
- * memory instead, so a network's occlusion is done here with the same steps
- * (each token encoded on its own, one text per left-out token, lib's
- * networkLogits), a few texts at a time, so that typing stays responsive and
- * a newer text or another model cancels the work.
+ * memory instead: here a network's tokens are encoded from that, and lib's
+ * occlusionSequences go through networkLogits a few texts at a time, so that
+ * typing stays responsive and a newer text or another model cancels the
+ * work; lib's occlusionExplanation reads the result.
  */
 import { networkLogits } from "../../../lib/analysis/batch-predictions";
-import { explainPrediction, type Explanation } from "../../../lib/analysis/explain";
+import { explainPrediction, occlusionExplanation, occlusionSequences, type Explanation } from "../../../lib/analysis/explain";
 import { cut } from "../../../lib/data/imdb/indices";
 import { textIndices } from "../../../lib/data/imdb/text-indices";
 import { tokenize } from "../../../lib/data/imdb/tokenize";
@@ -37,15 +37,15 @@ export async function explainInPage(model: PageModel, text: string, control: Exp
 }
 
 async function occlusion(model: PageNetworkModel, text: string, control: ExplainControl): Promise<Explanation | undefined> {
-  const { loaded, wordIndex, rules } = model;
-  const vocabulary = loaded.info.dataOptions.vocabulary ?? "project";
+  const { loaded, vocabulary, wordIndex, rules } = model;
   const tokens = tokenize(text);
   if (tokens.length > MAX_OCCLUSION_TOKENS) {
     throw new RangeError(`this review has ${tokens.length} words; occlusion runs the network once per word, so the page explains networks for reviews of up to ${MAX_OCCLUSION_TOKENS} words (the bag of n-grams for any length).`);
   }
   const start = Array.from(textIndices(vocabulary, "", wordIndex, rules));
   const encoded = tokens.map((token) => Array.from(textIndices(vocabulary, token, wordIndex, { ...rules, startChar: null })));
-  const sequences = [encoded, ...tokens.map((_, left) => encoded.filter((_, t) => t !== left)), []].map((parts) => Int32Array.from([...start, ...parts.flat()]));
+  const input = { tokens, start, encoded };
+  const sequences = occlusionSequences(input);
   const logits = new Float64Array(sequences.length);
   for (let from = 0; from < sequences.length; from += OCCLUSION_BATCH) {
     if (control.cancelled()) return undefined;
@@ -55,37 +55,10 @@ async function occlusion(model: PageNetworkModel, text: string, control: Explain
   }
   if (control.cancelled()) return undefined;
 
-  const logit = logits[0];
   const numWords = rules.numWords ?? Number.POSITIVE_INFINITY;
-  const unknown = (token: string) => {
+  const unknown = tokens.filter((token) => {
     const rank = wordIndex.get(token);
     return rank === undefined || cut(rank + rules.indexFrom, rules, numWords) !== rank + rules.indexFrom;
-  };
-  const cutOff = cutByMaxlen(model, start.length, encoded);
-  return {
-    model: loaded.info.name,
-    text,
-    method: "occlusion",
-    probability: model.predict(text),
-    logit,
-    emptyLogit: logits[logits.length - 1],
-    tokens: tokens.map((token, t) => {
-      const note = unknown(token) ? "unknown to the model" : cutOff[t] ? "cut by maxlen" : undefined;
-      return { token, contribution: logit - logits[t + 1], ...(note === undefined ? {} : { note }) };
-    }),
-  };
-}
-
-/** Which tokens padSequences cuts off the whole text, as lib/explain.ts marks them. */
-function cutByMaxlen({ loaded: { info } }: PageNetworkModel, startLength: number, encoded: readonly number[][]): boolean[] {
-  if (info.kind !== "sequence" || info.maxlen === undefined) return encoded.map(() => false);
-  const length = startLength + encoded.reduce((sum, parts) => sum + parts.length, 0);
-  const keepPre = (info.truncating ?? "pre") === "pre";
-  const [keepFrom, keepTo] = keepPre ? [Math.max(0, length - info.maxlen), length] : [0, info.maxlen];
-  let position = startLength;
-  return encoded.map((parts) => {
-    const at = position;
-    position += parts.length;
-    return parts.length > 0 && (at < keepFrom || at >= keepTo);
   });
+  return occlusionExplanation(loaded, text, input, logits, model.predict(text), unknown);
 }

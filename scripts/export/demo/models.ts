@@ -112,7 +112,8 @@ export interface PageNgramModel {
 export interface PageNetworkModel {
   kind: "network";
   loaded: LoadedNetworkModel;
-  /** The words and index rules that turn text into the network's word indices. */
+  /** The vocabulary's name, its words and the index rules that turn text into the network's word indices. */
+  vocabulary: string;
   wordIndex: ReadonlyMap<string, number>;
   rules: IndexRules;
   predict: (text: string) => number;
@@ -137,11 +138,12 @@ export async function pageModel(model: SavedDemoModel, payload: DemoPayload): Pr
   if (end !== payload.byteLength) throw new Error(`${where}: its payload holds ${end} bytes of weights instead of ${payload.byteLength}; export the course again.`);
   // With the weights given, tfjs builds the layers without running their initializers.
   const network = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: model.modelTopology, weightSpecs: model.weightSpecs, weightData: weightData.buffer }));
-  const loaded = new LoadedNetworkModel(network, info as NetworkModelInfo, where, { vocabulary: info.dataOptions.vocabulary ?? "project", words: model.words });
   const vocabulary = info.dataOptions.vocabulary ?? "project";
+  const loaded = new LoadedNetworkModel(network, info as NetworkModelInfo, where, { vocabulary, words: model.words });
   return {
     kind: "network",
     loaded,
+    vocabulary,
     wordIndex,
     rules,
     predict: (text) => networkProbabilities(network, info, [textIndices(vocabulary, text, wordIndex, rules)])[0],

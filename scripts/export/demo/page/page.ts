@@ -289,7 +289,7 @@ function nextTask(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   const status = document.getElementById("status");
   if (status) status.textContent = `The demo could not start: ${message}`;
   document.body.dataset.error = message;
