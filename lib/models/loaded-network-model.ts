@@ -7,7 +7,8 @@
  * vocabulary in use has changed since it was trained.
  */
 import type * as tf from "@tensorflow/tfjs";
-import { encodeText, getWordIndex } from "../data/imdb/text";
+import { getWordIndex } from "../data/imdb/text";
+import { textIndices } from "../data/imdb/text-indices";
 import { loadData } from "../data/imdb/load-data";
 import { tokenize } from "../data/imdb/tokenize";
 import { cut, readIndexRules, type IndexRules } from "../data/imdb/indices";
@@ -46,9 +47,11 @@ export class LoadedNetworkModel implements SentimentModel {
 
   async predict(texts: readonly string[]): Promise<SentimentPrediction[]> {
     const wordIndex = await this.checkedWordIndex("predictSentiment");
-    const sequences = await Promise.all(texts.map((text) => encodeText(text, this.encodeOptions)));
-    const probabilities = networkProbabilities(this.model, this.info, sequences);
+    // encodeText's steps, with the vocabulary and the index rules read once for all texts.
     const rules = readIndexRules("predictSentiment", this.encodeOptions);
+    const vocabulary = this.info.dataOptions.vocabulary ?? "project";
+    const sequences = texts.map((text) => textIndices(vocabulary, text, wordIndex, rules));
+    const probabilities = networkProbabilities(this.model, this.info, sequences);
     return texts.map((text, i) => {
       const tokens = tokenize(text);
       return sentimentPrediction(text, probabilities[i], tokens, unseenWords(tokens, wordIndex, rules));
