@@ -1,5 +1,6 @@
 /** Reading a JSON file the course wrote, with errors that say what to do. */
 import * as fs from "node:fs";
+import { errorMessage, isErrnoException } from "./errors";
 
 /**
  * The parsed content of `file`. A missing file, or text that is not JSON
@@ -11,13 +12,12 @@ export function readJsonFile(file: string, remedy: string): unknown {
   try {
     text = fs.readFileSync(file, "utf8");
   } catch (error) {
-    const missing = error instanceof Error && "code" in error && error.code === "ENOENT";
-    const reason = missing ? "it does not exist" : error instanceof Error ? error.message : String(error);
+    const reason = isErrnoException(error, "ENOENT") ? "it does not exist" : errorMessage(error);
     throw new Error(`${file} cannot be read: ${reason}. ${remedy}`);
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new Error(`${file} is not valid JSON (${error instanceof Error ? error.message : String(error)}): it was cut short or edited by hand. ${remedy}`);
+    throw new Error(`${file} is not valid JSON (${errorMessage(error)}): it was cut short or edited by hand. ${remedy}`);
   }
 }

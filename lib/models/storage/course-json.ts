@@ -11,6 +11,7 @@ import * as tf from "@tensorflow/tfjs";
 import { readIndexRules } from "../../data/imdb/indices";
 import { courseScale } from "../../data/scale";
 import { VOCABULARIES } from "../../data/imdb/vocabulary";
+import { errorMessage } from "../../util/errors";
 import { writeFileAtomic } from "../../util/files";
 import { readJsonFile } from "../../util/json-file";
 import { FINITE_NUMBER, JSON_OBJECT, JsonFields, STRING, integerFrom, oneOf, orNull } from "../../util/json-fields";
@@ -92,7 +93,7 @@ function checkNetworkSettings(fields: JsonFields, info: Record<string, unknown>,
     // The rules that tie fields together (skipTop below numWords) and their upper bounds.
     readIndexRules(`${fields.source}: "dataOptions"`, options);
   } catch (error) {
-    throw new Error(`${error instanceof Error ? error.message : String(error)} ${fields.remedy}`);
+    throw new Error(`${errorMessage(error)} ${fields.remedy}`);
   }
   if (kind === "sequence") fields.required(info, "maxlen", integerFrom(1));
   else fields.optional(info, "maxlen", integerFrom(1));

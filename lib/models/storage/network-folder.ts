@@ -8,6 +8,7 @@ import * as path from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import type { NgramSentimentModel } from "../ngrams/model";
 import { readIndexRules } from "../../data/imdb/indices";
+import { errorMessage } from "../../util/errors";
 import { writeFileAtomic } from "../../util/files";
 import { readJsonFile } from "../../util/json-file";
 import { LoadedNetworkModel, type NetworkModelInfo } from "../loaded-network-model";
@@ -75,7 +76,7 @@ export async function loadNetworkFolder(folder: string, info: NetworkModelInfo):
     return new LoadedNetworkModel(await tf.loadLayersModel(tf.io.fromMemory(artifacts)), info, folder, savedWords);
   } catch (error) {
     // tfjs' own words on a model.json or weights.bin it cannot use, with where and what to do.
-    throw new Error(`The network saved in ${folder} cannot be loaded from its ${MODEL_JSON} and ${WEIGHTS_BIN}: ${error instanceof Error ? error.message : String(error)}. ${remedy}`);
+    throw new Error(`The network saved in ${folder} cannot be loaded from its ${MODEL_JSON} and ${WEIGHTS_BIN}: ${errorMessage(error)}. ${remedy}`);
   }
 }
 
