@@ -44,10 +44,10 @@ export async function networkToSave(model: tf.LayersModel | NgramSentimentModel,
 }
 
 /** What tfjs saves of a network: its layers, and its weights with their names and shapes. */
-export type NetworkArtifacts = tf.io.ModelArtifacts & Required<Pick<tf.io.ModelArtifacts, "modelTopology" | "weightSpecs" | "weightData">>;
+type NetworkArtifacts = tf.io.ModelArtifacts & Required<Pick<tf.io.ModelArtifacts, "modelTopology" | "weightSpecs" | "weightData">>;
 
 /** The network's layers and weights as tfjs saves them, in memory; `where` names the caller in the error. */
-export async function networkArtifacts(network: tf.LayersModel, where: string): Promise<NetworkArtifacts> {
+async function networkArtifacts(network: tf.LayersModel, where: string): Promise<NetworkArtifacts> {
   let saved: tf.io.ModelArtifacts | undefined;
   await network.save(tf.io.withSaveHandler(async (artifacts) => {
     saved = artifacts;

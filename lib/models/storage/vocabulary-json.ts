@@ -14,7 +14,7 @@ import { JsonFields, STRING, oneOf, orNull } from "../../util/json-fields";
 import { saveAgainAdvice } from "../registry";
 import type { SentimentDataOptions } from "../sentiment-model";
 
-export const VOCABULARY_JSON = "vocabulary.json";
+const VOCABULARY_JSON = "vocabulary.json";
 
 /** What `vocabulary.json` holds: the words a model can see, `words[r - 1]` being the word of rank r. */
 export interface KnownWords {
