@@ -49,8 +49,7 @@ export class LoadedNetworkModel implements SentimentModel {
     const wordIndex = await this.checkedWordIndex("predictSentiment");
     // encodeText's steps, with the vocabulary and the index rules read once for all texts.
     const rules = readIndexRules("predictSentiment", this.encodeOptions);
-    const vocabulary = this.info.dataOptions.vocabulary ?? "project";
-    const sequences = texts.map((text) => textIndices(vocabulary, text, wordIndex, rules));
+    const sequences = texts.map((text) => textIndices(this.savedWords.vocabulary, text, wordIndex, rules));
     const probabilities = networkProbabilities(this.model, this.info, sequences);
     return texts.map((text, i) => {
       const tokens = tokenize(text);
