@@ -6,6 +6,7 @@
  * them.
  */
 import * as path from "node:path";
+import { readIndexRules } from "../../data/imdb/indices";
 import { getWordIndex } from "../../data/imdb/text";
 import { VOCABULARIES } from "../../data/imdb/vocabulary";
 import { writeFileAtomic } from "../../util/files";
@@ -26,7 +27,8 @@ export interface KnownWords {
 export async function knownWords(dataOptions: SentimentDataOptions): Promise<KnownWords> {
   const vocabulary = dataOptions.vocabulary ?? "project";
   const wordIndex = await getWordIndex({ vocabulary });
-  const lastRank = (dataOptions.numWords ?? 0) - (dataOptions.indexFrom ?? 3) - 1;
+  const { numWords, indexFrom } = readIndexRules("saveSentimentModel", dataOptions);
+  const lastRank = (numWords ?? 0) - indexFrom - 1;
   const words: (string | null)[] = [];
   for (const [word, rank] of wordIndex) {
     if (rank <= lastRank) words[rank - 1] = word;
