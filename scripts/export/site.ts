@@ -124,7 +124,7 @@ function indexEntry(lesson: LessonPage): IndexEntry {
 async function loadLessons(notebooks: readonly string[], version: PageVersion, executedDir: string, log: (m: string) => void): Promise<LessonPage[]> {
   const pageNames = new Map<string, string>();
   for (const source of notebooks) {
-    const page = `${path.basename(source, ".ipynb")}.html`;
+    const page = pageName(source);
     const clash = pageNames.get(page);
     if (clash !== undefined) throw new Error(`${clash} and ${source} would both become ${page}: export them separately.`);
     pageNames.set(page, source);
@@ -142,8 +142,13 @@ async function loadLessons(notebooks: readonly string[], version: PageVersion, e
     await executeNotebooks(unexecuted, executedDir);
     for (const source of unexecuted) originals.set(source, readNotebook(path.join(executedDir, path.basename(source))));
   }
-  const lessons = notebooks.map((source): LessonPage => ({ ...lessonOf(originals.get(source) as Notebook, source), page: `${path.basename(source, ".ipynb")}.html` }));
+  const lessons = notebooks.map((source): LessonPage => ({ ...lessonOf(originals.get(source) as Notebook, source), page: pageName(source) }));
   return lessons.sort(byCourseOrder);
+}
+
+/** The file name of the page a notebook becomes. */
+function pageName(notebook: string): string {
+  return `${path.basename(notebook, ".ipynb")}.html`;
 }
 
 function checkOffline(folder: string): void {
