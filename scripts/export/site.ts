@@ -5,12 +5,13 @@
  * stylesheet written once for all pages. Instructor tooling behind
  * `npm run export`; no lesson teaches it.
  */
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { plotlyBundlePath } from "../../lib/display/charts";
 import { COURSE_MODELS, defaultModelsDir } from "../../lib/models/registry";
 import { courseScale } from "../../lib/data/scale";
+import { writeFolderAtomic } from "../../lib/util/files";
 import { onStop } from "../cli";
 import { PROJECT_ROOT } from "../jupyter-env";
 import { readNotebook } from "../grading/notebook-file";
@@ -53,53 +54,58 @@ export async function exportLessons(options: ExportOptions): Promise<ExportResul
   checkReplaceable(outDir);
   const python = nbconvertPython();
   const work = mkdtempSync(path.join(os.tmpdir(), "imdb-course-export-"));
-  mkdirSync(path.dirname(outDir), { recursive: true });
-  // Built next to its destination, so the final rename stays on one filesystem.
-  const staging = mkdtempSync(path.join(path.dirname(outDir), `.${path.basename(outDir)}.export-`));
-  chmodSync(staging, 0o755); // mkdtemp makes it private; the export is meant to be copied and served.
+  let staging: string | undefined;
   const removeTemporaryFolders = () => {
-    rmSync(staging, { recursive: true, force: true });
+    if (staging !== undefined) rmSync(staging, { recursive: true, force: true });
     rmSync(work, { recursive: true, force: true });
   };
   const cancelCleanup = onStop(removeTemporaryFolders);
   try {
     const lessons = await loadLessons(options.notebooks, options.version, path.join(work, "executed"), log);
-    const prepared = path.join(work, "pages");
-    mkdirSync(prepared);
-    const files = lessons.map((lesson, i) => {
-      const neighbour = (other: LessonPage | undefined) => other && { href: other.page, title: other.title };
-      const page = pageNotebook(lesson.notebook, {
-        title: lesson.title,
-        version: options.version,
-        sourceName: path.relative(PROJECT_ROOT, lesson.file),
-        previous: neighbour(lessons[i - 1]),
-        next: neighbour(lessons[i + 1]),
-        demo: DEMO_LINK,
-      });
-      const file = path.join(prepared, lesson.page.replace(/\.html$/, ".ipynb"));
-      writeFileSync(file, JSON.stringify(page));
-      return file;
+    let demo: DemoSummary | undefined;
+    await writeFolderAtomic(outDir, async (folder) => {
+      staging = folder;
+      demo = await writeSite(folder, lessons, path.join(work, "pages"), python, options, log);
     });
-    log(`Converting ${files.length} notebook(s) to HTML…`);
-    await convertToHtml(python, files, staging);
-    for (const lesson of lessons) {
-      const file = path.join(staging, lesson.page);
-      writeFileSync(file, withTableOfContents(readFileSync(file, "utf8"), lesson.page));
-    }
-    copyFileSync(plotlyBundlePath(), path.join(staging, PLOTLY_FILE));
-    writeFileSync(path.join(staging, STYLESHEET_FILE), jupyterLabStylesheet(python));
-    const scale = courseScale().name;
-    const modelsDir = options.modelsDir ?? defaultModelsDir();
-    log(`Writing the live demo with the models in ${path.relative(PROJECT_ROOT, modelsDir) || modelsDir}…`);
-    const demo = await writeDemo(staging, { modelsDir, scale });
-    writeFileSync(path.join(staging, INDEX_FILE), indexHtml(lessons.map(indexEntry), options.version, DEMO_LINK));
-    checkOffline(staging);
-    replaceFolder(staging, outDir);
-    return { outDir, pages: lessons.map((l) => l.page), bytes: folderBytes(outDir), demo };
+    return { outDir, pages: lessons.map((l) => l.page), bytes: folderBytes(outDir), demo: demo as DemoSummary };
   } finally {
     cancelCleanup();
     removeTemporaryFolders();
   }
+}
+
+/** Writes the pages, the shared files, the demo and the index into `folder`; `prepared` is scratch space for the page notebooks. */
+async function writeSite(folder: string, lessons: readonly LessonPage[], prepared: string, python: string, options: ExportOptions, log: (m: string) => void): Promise<DemoSummary> {
+  mkdirSync(prepared);
+  const files = lessons.map((lesson, i) => {
+    const neighbour = (other: LessonPage | undefined) => other && { href: other.page, title: other.title };
+    const page = pageNotebook(lesson.notebook, {
+      title: lesson.title,
+      version: options.version,
+      sourceName: path.relative(PROJECT_ROOT, lesson.file),
+      previous: neighbour(lessons[i - 1]),
+      next: neighbour(lessons[i + 1]),
+      demo: DEMO_LINK,
+    });
+    const file = path.join(prepared, lesson.page.replace(/\.html$/, ".ipynb"));
+    writeFileSync(file, JSON.stringify(page));
+    return file;
+  });
+  log(`Converting ${files.length} notebook(s) to HTML…`);
+  await convertToHtml(python, files, folder);
+  for (const lesson of lessons) {
+    const file = path.join(folder, lesson.page);
+    writeFileSync(file, withTableOfContents(readFileSync(file, "utf8"), lesson.page));
+  }
+  copyFileSync(plotlyBundlePath(), path.join(folder, PLOTLY_FILE));
+  writeFileSync(path.join(folder, STYLESHEET_FILE), jupyterLabStylesheet(python));
+  const scale = courseScale().name;
+  const modelsDir = options.modelsDir ?? defaultModelsDir();
+  log(`Writing the live demo with the models in ${path.relative(PROJECT_ROOT, modelsDir) || modelsDir}…`);
+  const demo = await writeDemo(folder, { modelsDir, scale });
+  writeFileSync(path.join(folder, INDEX_FILE), indexHtml(lessons.map(indexEntry), options.version, DEMO_LINK));
+  checkOffline(folder);
+  return demo;
 }
 
 /** What the index says about a lesson, from its notebook and the models the course registers for it. */
@@ -118,7 +124,7 @@ function indexEntry(lesson: LessonPage): IndexEntry {
 async function loadLessons(notebooks: readonly string[], version: PageVersion, executedDir: string, log: (m: string) => void): Promise<LessonPage[]> {
   const pageNames = new Map<string, string>();
   for (const source of notebooks) {
-    const page = `${path.basename(source, ".ipynb")}.html`;
+    const page = pageName(source);
     const clash = pageNames.get(page);
     if (clash !== undefined) throw new Error(`${clash} and ${source} would both become ${page}: export them separately.`);
     pageNames.set(page, source);
@@ -136,8 +142,13 @@ async function loadLessons(notebooks: readonly string[], version: PageVersion, e
     await executeNotebooks(unexecuted, executedDir);
     for (const source of unexecuted) originals.set(source, readNotebook(path.join(executedDir, path.basename(source))));
   }
-  const lessons = notebooks.map((source): LessonPage => ({ ...lessonOf(originals.get(source) as Notebook, source), page: `${path.basename(source, ".ipynb")}.html` }));
+  const lessons = notebooks.map((source): LessonPage => ({ ...lessonOf(originals.get(source) as Notebook, source), page: pageName(source) }));
   return lessons.sort(byCourseOrder);
+}
+
+/** The file name of the page a notebook becomes. */
+function pageName(notebook: string): string {
+  return `${path.basename(notebook, ".ipynb")}.html`;
 }
 
 function checkOffline(folder: string): void {
@@ -163,14 +174,6 @@ function checkReplaceable(outDir: string): void {
   const index = path.join(outDir, INDEX_FILE);
   const previous = existsSync(index) && readFileSync(index, "utf8").includes(`<meta name="generator" content="${EXPORT_GENERATOR}">`);
   if (!previous) throw new Error(`--out ${outDir} already holds files that an export did not write: choose a new or empty folder.`);
-}
-
-/** Swaps the finished folder into place with two renames: the old export or the new one, never a half-written one. */
-function replaceFolder(staging: string, outDir: string): void {
-  const old = `${staging}.old`;
-  if (existsSync(outDir)) renameSync(outDir, old);
-  renameSync(staging, outDir);
-  rmSync(old, { recursive: true, force: true });
 }
 
 function folderBytes(folder: string): number {

@@ -6,6 +6,7 @@
  */
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
+import { errorMessage } from "../../lib/util/errors";
 import { PROJECT_ROOT } from "../jupyter-env";
 import { sourceText } from "../learner-notebook";
 import { declaredLesson, readLesson, type LessonName } from "../lessons";
@@ -92,7 +93,7 @@ function attachChecks(lesson: GradedLesson): void {
   try {
     checks = importChecks(lesson.checksPath);
   } catch (error) {
-    lesson.unavailable = `the checks of ${label} cannot be loaded: ${error instanceof Error ? error.message : String(error)}`;
+    lesson.unavailable = `the checks of ${label} cannot be loaded: ${errorMessage(error)}`;
     return;
   }
   const solutionIds = lesson.exercises.map((e) => e.id);

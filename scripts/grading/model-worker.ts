@@ -13,6 +13,7 @@ import { initBackend } from "../../lib/backend/init-backend";
 import { loadData } from "../../lib/data/imdb/load-data";
 import { multiHotDataset } from "../../lib/encoding/multi-hot-dataset";
 import { headOfSplit } from "../../lib/data/scale";
+import { errorMessage } from "../../lib/util/errors";
 import { withSeededRandom } from "../../lib/util/random";
 
 export interface TrainsCase {
@@ -129,7 +130,7 @@ async function inspect(job: ModelJob): Promise<ModelWorkerAnswer> {
   try {
     model = await rebuild(job.topology);
   } catch (error) {
-    return { refused: `the model could not be rebuilt from its description (${error instanceof Error ? error.message : String(error)}): use the layers of tf.layers only` };
+    return { refused: `the model could not be rebuilt from its description (${errorMessage(error)}): use the layers of tf.layers only` };
   }
   const layers = model.layers
     .filter((layer) => layer.getClassName() !== "InputLayer")
@@ -139,7 +140,7 @@ async function inspect(job: ModelJob): Promise<ModelWorkerAnswer> {
     try {
       return await run();
     } catch (error) {
-      return { error: error instanceof Error ? error.message : String(error) };
+      return { error: errorMessage(error) };
     }
   };
   const { trains: trainsCase, imdbAccuracy: accuracyCase } = job;
@@ -150,6 +151,6 @@ async function inspect(job: ModelJob): Promise<ModelWorkerAnswer> {
 
 process.once("message", (job: ModelJob) => {
   inspect(job)
-    .catch((error: unknown): ModelWorkerAnswer => ({ refused: `the model could not be rebuilt: ${error instanceof Error ? error.message : String(error)}` }))
+    .catch((error: unknown): ModelWorkerAnswer => ({ refused: `the model could not be rebuilt: ${errorMessage(error)}` }))
     .then((answer) => process.send?.(answer, () => process.exit(0)));
 });

@@ -11,7 +11,7 @@ import { decode, WireError } from "./sandbox/wire";
 export type ExerciseStatus = "passed" | "failed" | "error";
 
 /** The longest line accepted from the sandbox: every output at its cap, plus room for the rest. */
-export const MAX_LINE_BYTES = 4_000_000;
+const MAX_LINE_BYTES = 4_000_000;
 const MAX_TEXT = 10_000;
 
 /** One call's output after validation: the decoded value (and arguments after the call), or what it threw. */

@@ -27,7 +27,7 @@ interface SetupCommon {
 
 export type SandboxSetup = SetupCommon & ({ kind: "bwrap"; bwrap: string; dropToNobody: boolean; cgroups?: CgroupRoots } | { kind: "none" });
 
-export const NO_SANDBOX_WARNING =
+const NO_SANDBOX_WARNING =
   "WARNING: --no-sandbox: the learners' code runs as you, with your files, your network and your environment. " +
   "It cannot change its grade (the checks run in the grader's process), but it can read the hidden checks and " +
   "solutions and answer from them, read or delete your files, reach your network, and leave processes running. " +
