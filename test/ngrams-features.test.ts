@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildNgramVocabulary } from "../lib/models/ngrams/vocabulary";
+import { buildNgramVocabulary, NgramLookup } from "../lib/models/ngrams/vocabulary";
 import { extractNgrams } from "../lib/models/ngrams/extract";
 import { ngramFeatures, inverseDocumentFrequencies } from "../lib/models/ngrams/features";
 import { describeSparsity } from "../lib/models/ngrams/csr";
@@ -134,6 +134,24 @@ describe("ngramFeatures", () => {
     const sparsity = describeSparsity(ngramFeatures(REVIEWS, vocabulary));
     expect(sparsity).toMatchObject({ rows: 4, cols: 5, nonZeros: 11, density: 11 / 20, meanPerRow: 11 / 4, denseBytes: 80 });
     expect(sparsity.bytes).toBe(5 * 4 + 11 * 4 + 11 * 4);
+  });
+});
+
+describe("NgramLookup", () => {
+  // "c" is only the end of "b c" and "a b c": a node of the trie, but no column.
+  const lookup = new NgramLookup(["a b c", "a", "b", "a b", "b c"]);
+
+  it("finds each n-gram's column from its text, trigrams included", () => {
+    expect(["a", "b", "a b", "b c", "a b c"].map((ngram) => lookup.column(ngram))).toEqual([1, 2, 3, 4, 0]);
+    expect(["c", "b a", "a c", "a b c d", "x", "x y"].map((ngram) => lookup.column(ngram))).toEqual([-1, -1, -1, -1, -1, -1]);
+  });
+
+  it("finds the columns of a review's n-grams in extractNgrams order", () => {
+    expect(Array.from(lookup.columns(["a", "b", "c"], 3))).toEqual([1, 2, -1, 3, 4, 0]);
+  });
+
+  it("rejects an n-gram listed twice, naming both columns", () => {
+    expect(() => new NgramLookup(["a", "b", "a b", "b"])).toThrow('The vocabulary lists "b" twice (columns 1 and 3)');
   });
 });
 

