@@ -6,6 +6,7 @@ import { initBackend } from "../lib/index";
 import { evaluateNgramModel, ngramTrainingInputs, predictNgramSentiment, topNgrams, trainNgramSentimentModel } from "../lib/models/ngrams/model";
 import { loadNgramModel, saveNgramModel } from "../lib/models/ngrams/model-file";
 import { trainLogisticRegression } from "../lib/models/ngrams/logistic-regression";
+import { packNgramModel, unpackNgramModel, type PackedNgramModel } from "../lib/models/ngrams/packed-model";
 import type { TrainedNgramModel } from "../lib/models/ngrams/model";
 
 // Short reviews whose sentiment hangs on a few words; every filler and ending
@@ -98,6 +99,33 @@ describe("a bag-of-n-grams sentiment model", () => {
     for (const text of ["Loved it!", "not good at all", texts[7]]) {
       expect(predictNgramSentiment(loaded, text)).toEqual(predictNgramSentiment(trained.model, text));
     }
+  });
+
+  it("packs (as the exported demo reads it) and unpacks to the same model, through JSON", () => {
+    const packed = packNgramModel(trained.model);
+    // "not bad" and "not good" share the token "not": each distinct token is listed once.
+    expect(packed.tokens.filter((token) => token === "not")).toEqual(["not"]);
+    const unpacked = unpackNgramModel(JSON.parse(JSON.stringify(packed)) as PackedNgramModel, "test", "Pack it again.");
+    const { model } = trained;
+    expect(unpacked.vocabulary.ngrams).toEqual(model.vocabulary.ngrams);
+    expect(Array.from(unpacked.vocabulary.documentCounts)).toEqual(Array.from(model.vocabulary.documentCounts));
+    expect(Array.from(unpacked.classifier.weights)).toEqual(Array.from(model.classifier.weights));
+    expect(Array.from(unpacked.nbRatio!)).toEqual(Array.from(model.nbRatio!));
+    expect({ ...unpacked, vocabulary: { ...unpacked.vocabulary, lookup: undefined, documentCounts: undefined }, classifier: undefined, nbRatio: undefined })
+      .toEqual({ ...model, vocabulary: { ...model.vocabulary, lookup: undefined, documentCounts: undefined }, classifier: undefined, nbRatio: undefined });
+    model.vocabulary.ngrams.forEach((ngram, j) => expect(unpacked.vocabulary.lookup.column(ngram), ngram).toBe(j));
+    expect(unpacked.vocabulary.lookup.column("not great")).toBe(-1);
+    for (const text of ["Loved it!", "not good at all", "not bad, not bad", texts[7]]) {
+      expect(predictNgramSentiment(unpacked, text)).toEqual(predictNgramSentiment(model, text));
+    }
+  });
+
+  it("refuses a packed model whose parts disagree, saying to pack it again", () => {
+    const packed = packNgramModel(trained.model);
+    const cut = { ...packed, weights: Buffer.from(Buffer.from(packed.weights, "base64").subarray(4)).toString("base64") };
+    const count = trained.model.vocabulary.ngrams.length;
+    expect(() => unpackNgramModel(cut, "the demo's model", "Export the course again.")).toThrow(`the demo's model: "weights" has ${count - 1} entries for ${count} n-grams. Export the course again.`);
+    expect(() => unpackNgramModel({ ...packed, tokenizerVersion: -1 }, "here", "Again.")).toThrow(/here: it was packed for tokenizer version -1, but the course's tokenizer is version \d+\. Again\./);
   });
 
   it("refuses files that are not a model it can use, saying why", () => {

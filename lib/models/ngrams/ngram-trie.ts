@@ -17,17 +17,21 @@ export class NgramTrie {
   private readonly unigrams = new Map<string, number>();
   private readonly unigramText = new Map<number, string>();
   private readonly children: PairTable;
-  private readonly parent: number[] = [];
-  private readonly lastToken: number[] = [];
+  /** Node i's parent (-1 for a unigram) and last token are parent[i] and lastToken[i], for i < size. */
+  private parent: Int32Array;
+  private lastToken: Int32Array;
+  private nodes = 0;
 
-  /** `expectedSize`: about how many n-grams it will hold, so that its table is made big enough once instead of grown. */
+  /** `expectedSize`: about how many n-grams it will hold, so that its arrays are made big enough once instead of grown. */
   constructor(expectedSize = 0) {
     this.children = new PairTable(2 * expectedSize);
+    this.parent = new Int32Array(Math.max(expectedSize, 1024));
+    this.lastToken = new Int32Array(this.parent.length);
   }
 
   /** How many distinct n-grams (of any order) the trie holds. */
   get size(): number {
-    return this.parent.length;
+    return this.nodes;
   }
 
   /**
@@ -41,7 +45,7 @@ export class NgramTrie {
     const orders = Math.min(maxN, length);
     // Orders 1..orders hold length, length-1, ... n-grams.
     const out = new Int32Array(orders * length - (orders * (orders - 1)) / 2);
-    for (let i = 0; i < length; i++) out[i] = this.unigramNode(tokens[i], grow);
+    for (let i = 0; i < length; i++) out[i] = this.tokenNode(tokens[i], grow);
     let previousStart = 0;
     let start = length;
     for (let n = 2; n <= orders; n++) {
@@ -61,12 +65,12 @@ export class NgramTrie {
   node(ngram: string, grow: boolean): number {
     // Walks the tokens with indexOf: split() and its arrays made loading a 451,000-n-gram model half again slower.
     let end = ngram.indexOf(NGRAM_SEPARATOR);
-    if (end < 0) return this.unigramNode(ngram, grow);
-    let node = this.unigramNode(ngram.slice(0, end), grow);
+    if (end < 0) return this.tokenNode(ngram, grow);
+    let node = this.tokenNode(ngram.slice(0, end), grow);
     while (end >= 0) {
       const start = end + NGRAM_SEPARATOR.length;
       end = ngram.indexOf(NGRAM_SEPARATOR, start);
-      const last = this.unigramNode(end < 0 ? ngram.slice(start) : ngram.slice(start, end), grow);
+      const last = this.tokenNode(end < 0 ? ngram.slice(start) : ngram.slice(start, end), grow);
       if (node < 0 || last < 0) return -1;
       node = this.childNode(node, last, grow);
     }
@@ -82,7 +86,8 @@ export class NgramTrie {
     return tokens.reverse().join(NGRAM_SEPARATOR);
   }
 
-  private unigramNode(token: string, grow: boolean): number {
+  /** The node of the unigram `token`, added if `grow`; -1 if absent. */
+  tokenNode(token: string, grow: boolean): number {
     let node = this.unigrams.get(token);
     if (node === undefined) {
       if (!grow) return -1;
@@ -93,7 +98,8 @@ export class NgramTrie {
     return node;
   }
 
-  private childNode(prefix: number, last: number, grow: boolean): number {
+  /** The node of the n-gram `prefix` followed by the unigram `last` (both nodes), added if `grow`; -1 if absent. */
+  childNode(prefix: number, last: number, grow: boolean): number {
     let node = this.children.get(prefix, last);
     if (node < 0 && grow) {
       node = this.newNode(prefix, last);
@@ -103,10 +109,22 @@ export class NgramTrie {
   }
 
   private newNode(parent: number, lastToken: number): number {
-    const node = this.parent.length;
+    const node = this.nodes;
     if (node >= NODE_LIMIT) throw new RangeError(`More than ${NODE_LIMIT} distinct n-grams; use a smaller maxN or fewer reviews.`);
-    this.parent.push(parent);
-    this.lastToken.push(lastToken);
+    if (node === this.parent.length) {
+      const capacity = Math.min(2 * node, NODE_LIMIT);
+      this.parent = grown(this.parent, capacity);
+      this.lastToken = grown(this.lastToken, capacity);
+    }
+    this.parent[node] = parent;
+    this.lastToken[node] = lastToken;
+    this.nodes++;
     return node;
   }
+}
+
+function grown(values: Int32Array, capacity: number): Int32Array {
+  const copy = new Int32Array(capacity);
+  copy.set(values);
+  return copy;
 }

@@ -32,20 +32,48 @@ export interface VocabularyOptions {
 }
 
 /**
+ * N-grams as numbers into a list of their distinct tokens: n-gram j is the
+ * tokens `tokens[tokenIds[k]]` for k from `starts[j]` up to `starts[j + 1]`
+ * (so `starts` has one entry more than there are n-grams).
+ */
+export interface NumberedNgrams {
+  tokens: readonly string[];
+  tokenIds: Int32Array;
+  starts: Int32Array;
+}
+
+/**
  * Maps n-grams (as token sequences or text) to vocabulary columns, through a
  * trie, so a review's features need no joined n-gram strings (lesson 7).
+ * Built from NumberedNgrams, it hashes each distinct token once instead of
+ * every n-gram's text: how the exported demo loads lesson 7's model fast.
  */
 export class NgramLookup {
   private readonly trie: NgramTrie;
   private readonly columnOfNode: Int32Array;
 
-  constructor(ngrams: readonly string[]) {
-    this.trie = new NgramTrie(ngrams.length);
-    const nodes = Int32Array.from(ngrams, (ngram) => this.trie.node(ngram, true));
+  /** `ngrams[j]` (text such as "not bad", or numbered) is column j. */
+  constructor(ngrams: readonly string[] | NumberedNgrams) {
+    const numbered = "starts" in ngrams ? ngrams : undefined;
+    const count = numbered ? numbered.starts.length - 1 : (ngrams as readonly string[]).length;
+    this.trie = new NgramTrie(count);
+    const nodes = new Int32Array(count);
+    if (numbered === undefined) {
+      const texts = ngrams as readonly string[];
+      for (let column = 0; column < count; column++) nodes[column] = this.trie.node(texts[column], true);
+    } else {
+      const { tokens, tokenIds, starts } = numbered;
+      const tokenNodes = Int32Array.from(tokens, (token) => this.trie.tokenNode(token, true));
+      for (let column = 0; column < count; column++) {
+        let node = tokenNodes[tokenIds[starts[column]]];
+        for (let k = starts[column] + 1; k < starts[column + 1]; k++) node = this.trie.childNode(node, tokenNodes[tokenIds[k]], true);
+        nodes[column] = node;
+      }
+    }
     // Every n-gram's prefixes are nodes too, so there may be more nodes than n-grams.
     this.columnOfNode = new Int32Array(this.trie.size).fill(-1);
     nodes.forEach((node, column) => {
-      if (this.columnOfNode[node] >= 0) throw new Error(`The vocabulary lists "${ngrams[column]}" twice (columns ${this.columnOfNode[node]} and ${column}); each n-gram must appear once.`);
+      if (this.columnOfNode[node] >= 0) throw new Error(`The vocabulary lists "${this.trie.text(node)}" twice (columns ${this.columnOfNode[node]} and ${column}); each n-gram must appear once.`);
       this.columnOfNode[node] = column;
     });
   }
