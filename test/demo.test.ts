@@ -11,6 +11,7 @@
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import vm from "node:vm";
 import { pathToFileURL } from "node:url";
 import * as tf from "@tensorflow/tfjs";
 import type { Browser, Page } from "playwright-core";
@@ -24,7 +25,8 @@ import type { NetworkModelSettings } from "../lib/models/sentiment-model";
 import { loadSentimentModel, saveSentimentModel } from "../lib/models/storage/model-folder";
 import { mulberry32 } from "../lib/util/random";
 import { writeDemo, DEMO_FILE, type DemoSummary } from "../scripts/export/demo";
-import { bytesFromString, stringFromBytes, UTF16_BYTE_ORDER_MARK } from "../scripts/export/demo/utf16-bytes";
+import { DEMO_DATA_GLOBAL, payloadFile, type DemoData } from "../scripts/export/demo/models";
+import { payloadBytes, payloadScript, type FilePayload } from "../scripts/export/demo/payload-script";
 import { fixtureEntries, makeMirror, setImdbEnv, tempDir, type FixtureReview } from "./fixtures/imdb-archive";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -138,25 +140,40 @@ const EXPLAINED_TEXTS = [
 
 const SMOKE_MODELS = path.join(ROOT, "data", "models", "smoke");
 
-describe("the demo's weights as UTF-16 text", () => {
-  it("gives back every byte pair, surrogates and the escape unit included, through a UTF-16 file as a browser decodes it", () => {
+describe("a file in a payload script", () => {
+  /** Runs `script` as the page does, in a context of its own, and gives what it pushed. */
+  function runPayloadScript(script: string): FilePayload[] {
+    const context = vm.createContext({});
+    vm.runInContext(script, context);
+    return context.QUEUE as FilePayload[];
+  }
+
+  it("gives back every byte, whatever the length (base64 padding) and content", () => {
     const random = mulberry32(11);
-    const bytes = new Uint8Array(2 * 65536 + 4000);
-    for (let unit = 0; unit < 65536; unit++) [bytes[2 * unit], bytes[2 * unit + 1]] = [unit & 0xff, unit >> 8];
-    for (let i = 2 * 65536; i < bytes.length; i++) bytes[i] = Math.floor(random() * 256);
-    const text = stringFromBytes(bytes);
-    expect(/[\ud800-\udfff]/.test(text), "no surrogate left").toBe(false);
-    const file = Buffer.from(`${UTF16_BYTE_ORDER_MARK}x = ${JSON.stringify(text)};`, "utf16le");
-    // What a browser does with the file: the byte order mark picks UTF-16LE, and a lone surrogate would become U+FFFD.
-    const read = new TextDecoder("utf-16le").decode(file);
-    const literal = JSON.parse(read.slice(read.indexOf("=") + 1, read.lastIndexOf(";"))) as string;
-    const target = new Uint8Array(bytes.length + 2);
-    expect(bytesFromString(literal, target, 2)).toBe(bytes.length + 2);
-    expect(Buffer.from(target.subarray(2)).equals(Buffer.from(bytes))).toBe(true);
+    for (const length of [0, 1, 2, 3, 4, 5, 256, 100_003]) {
+      const bytes = Uint8Array.from({ length }, (_, i) => (length === 256 ? i : Math.floor(random() * 256)));
+      const [payload] = runPayloadScript(payloadScript("QUEUE", { id: `p${length}` }, bytes));
+      expect(payload.id).toBe(`p${length}`);
+      const back = payloadBytes(payload, "test");
+      expect(Buffer.from(back).equals(Buffer.from(bytes)), `${length} bytes`).toBe(true);
+      expect(back.byteOffset).toBe(0);
+    }
   });
 
-  it("refuses an odd number of bytes", () => {
-    expect(() => stringFromBytes(new Uint8Array(3))).toThrow(/even number of bytes, got 3/);
+  it("adds to the payloads that earlier scripts pushed; without bytes, pushes its fields as they are", () => {
+    const context = vm.createContext({});
+    const fields = { id: "b", model: { text: "it's \"great\" */ — 映画", values: [1.5, null] } };
+    vm.runInContext(payloadScript("QUEUE", { id: "a" }, new Uint8Array([1])) + payloadScript("QUEUE", fields), context);
+    const [first, second] = context.QUEUE as [FilePayload, unknown];
+    expect(first.id).toBe("a");
+    expect(JSON.stringify(second)).toBe(JSON.stringify(fields));
+  });
+
+  it("says to export again when the script was cut short or holds no file", () => {
+    const script = payloadScript("QUEUE", { id: "p" }, new Uint8Array(300).fill(7));
+    const cut = script.replace(/\/\*([A-Za-z0-9+/=]*)\*\//, (_, base64: string) => `/*${base64.slice(0, 100)}*/`);
+    expect(() => payloadBytes(runPayloadScript(cut)[0], "the demo's model \"x\"")).toThrow(`the demo's model "x": its payload script holds 75 bytes instead of 300; export the course again.`);
+    expect(() => payloadBytes({ id: "p", byteLength: 1, file: () => undefined }, "here")).toThrow("here: its payload script holds no file; export the course again.");
   });
 });
 
@@ -240,6 +257,22 @@ describe.sequential("the exported demo page, in headless Chromium from file:// w
     expect(errors).toEqual([]);
   }, 90_000);
 
+  it("gives the same probabilities in a browser without Uint8Array.fromBase64 (before Chromium 140), through atob", async () => {
+    const { context, page, errors } = await watchedOfflinePage(browser);
+    await page.addInitScript(() => { delete (Uint8Array as { fromBase64?: unknown }).fromBase64; });
+    await page.goto(pathToFileURL(path.join(outDir, DEMO_FILE)).href);
+    await waitUntilReady(page);
+    expect(await page.evaluate(() => "fromBase64" in Uint8Array)).toBe(false);
+    for (const t of [5, 6, 16]) {
+      await typeReview(page, TEXTS[t]);
+      for (const [name, probabilities] of expected) {
+        expect(Math.abs(Number(await page.getAttribute(`[data-model="${name}"]`, "data-probability")) - probabilities[t]), `${name} on text ${t}`).toBeLessThan(1e-4);
+      }
+    }
+    await context.close();
+    expect(errors).toEqual([]);
+  }, 60_000);
+
   it("highlights, for the model clicked, each word with the contribution explainPrediction gives in Node", async () => {
     const { context, page, errors } = await watchedOfflinePage(browser);
     await page.goto(pathToFileURL(path.join(outDir, DEMO_FILE)).href);
@@ -286,9 +319,12 @@ describe.sequential("the exported demo page, in headless Chromium from file:// w
     const broken = tempDir("demo-broken-");
     folders.push(broken);
     cpSync(outDir, broken, { recursive: true });
-    const ngramPayload = readdirSync(broken).find((name) => name.startsWith("demo-data-") && readFileSync(path.join(broken, name), "utf8").includes('"ngramModel":'));
-    expect(ngramPayload).toBeDefined();
-    rmSync(path.join(broken, ngramPayload!));
+    // demo-models.js names each model's payload; it is read here as the page reads it, as a script.
+    const modelsScript = vm.createContext({});
+    vm.runInContext(readFileSync(path.join(broken, "demo-models.js"), "utf8"), modelsScript);
+    const ngramModel = (modelsScript[DEMO_DATA_GLOBAL] as DemoData).models.find((model) => model.name === NGRAM_MODEL);
+    const ngramPayload = payloadFile(ngramModel?.status === "saved" ? ngramModel.payload : "none");
+    rmSync(path.join(broken, ngramPayload));
     const { context, page } = await watchedOfflinePage(browser);
     await page.goto(pathToFileURL(path.join(broken, DEMO_FILE)).href);
     await waitUntilReady(page);

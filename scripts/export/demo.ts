@@ -15,13 +15,13 @@ import path from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { build, type Plugin } from "esbuild";
 import { HIGHLIGHT_NEGATIVE_COLOR, HIGHLIGHT_POSITIVE_COLOR } from "../../lib/analysis/highlight";
-import { ngramModelJson } from "../../lib/models/ngrams/model-json";
+import { packNgramModel, type PackedNgramModel } from "../../lib/models/ngrams/packed-model";
 import type { LoadedNetworkModel } from "../../lib/models/loaded-network-model";
 import { COURSE_MODELS } from "../../lib/models/registry";
 import { listSentimentModels, loadSentimentModel } from "../../lib/models/storage/model-folder";
 import { PROJECT_ROOT } from "../jupyter-env";
-import { DEMO_DATA_GLOBAL, DEMO_PAYLOADS_GLOBAL, payloadFile, WEIGHT_PIECE_BYTES, type DemoData, type DemoModel, type DemoPayload, type SavedNetworkDemoModel } from "./demo/models";
-import { stringFromBytes, UTF16_BYTE_ORDER_MARK } from "./demo/utf16-bytes";
+import { DEMO_DATA_GLOBAL, DEMO_PAYLOADS_GLOBAL, payloadFile, type DemoData, type DemoModel, type SavedNetworkDemoModel } from "./demo/models";
+import { payloadScript } from "./demo/payload-script";
 import { escapeHtml, pageHead } from "./index-page";
 import { INDEX_FILE } from "./page-notebook";
 
@@ -58,19 +58,16 @@ export interface DemoSummary {
 /** Writes demo.html and its scripts into `outDir`. */
 export async function writeDemo(outDir: string, options: DemoOptions): Promise<DemoSummary> {
   const { models, payloads } = await demoData(options);
-  const queue = JSON.stringify(DEMO_PAYLOADS_GLOBAL);
-  const payloadScripts = [...payloads.values()].map((payload) => {
-    const script = `(globalThis[${queue}] = globalThis[${queue}] || []).push(${JSON.stringify(payload)});\n`;
-    // Weights are UTF-16 text (see ./demo/utf16-bytes.ts); an n-gram model is mostly ASCII, half the size in UTF-8.
-    const content = "weights" in payload ? Buffer.from(UTF16_BYTE_ORDER_MARK + script, "utf16le") : Buffer.from(script, "utf8");
-    return { id: payload.id, content };
-  });
+  const payloadScripts = [...payloads].map(([id, payload]) => ({
+    id,
+    content: payload instanceof Uint8Array ? payloadScript(DEMO_PAYLOADS_GLOBAL, { id }, payload) : payloadScript(DEMO_PAYLOADS_GLOBAL, { id, ngramModel: payload }),
+  }));
   // Smallest first: the first rows start predicting while the large weights still load.
   payloadScripts.sort((a, b) => a.content.length - b.content.length);
   const data: DemoData = { ...models, payloads: payloadScripts.map(({ id }) => id) };
-  const files: [string, string | Buffer][] = [
+  const files: [string, string][] = [
     [MODELS_FILE, `globalThis[${JSON.stringify(DEMO_DATA_GLOBAL)}] = ${JSON.stringify(data)};\n`],
-    ...payloadScripts.map(({ id, content }): [string, Buffer] => [payloadFile(id), content]),
+    ...payloadScripts.map(({ id, content }): [string, string] => [payloadFile(id), content]),
     [SCRIPT_FILE, await bundlePageScript()],
     [DEMO_FILE, demoHtml(data)],
   ];
@@ -84,29 +81,29 @@ export async function writeDemo(outDir: string, options: DemoOptions): Promise<D
   };
 }
 
-/** A payload's name: the start of its content's SHA-256, so that equal weights make one file. */
-function contentId(content: Uint8Array | string): string {
+/** A payload's name: the start of its content's SHA-256, so that equal weights make one payload. */
+function contentId(content: Uint8Array): string {
   return createHash("sha256").update(content).digest("hex").slice(0, 16);
 }
 
-/** Every saved model of the folder, and every model the lessons save that is not there, by lesson then name; and their payloads by id. */
-async function demoData({ modelsDir, scale }: DemoOptions): Promise<{ models: Omit<DemoData, "payloads">; payloads: Map<string, DemoPayload> }> {
+/** Every saved model of the folder, and every model the lessons save that is not there, by lesson then name; and their payloads (weights or a packed n-gram model) by id. */
+async function demoData({ modelsDir, scale }: DemoOptions): Promise<{ models: Omit<DemoData, "payloads">; payloads: Map<string, Uint8Array | PackedNgramModel> }> {
   const saved = listSentimentModels({ dir: modelsDir });
   const models: DemoModel[] = [];
-  const payloads = new Map<string, DemoPayload>();
+  const payloads = new Map<string, Uint8Array | PackedNgramModel>();
   for (const info of saved) {
     const known = COURSE_MODELS.find((m) => m.name === info.name);
     const header = { name: info.name, lesson: info.lesson ?? known?.lesson, title: known?.title ?? info.description ?? info.name };
     const loaded = await loadSentimentModel(info.name, { dir: modelsDir });
     if (loaded.kind === "ngrams") {
-      const json = ngramModelJson(loaded.model);
-      const id = contentId(json);
-      payloads.set(id, { id, ngramModel: JSON.parse(json) });
+      const packed = packNgramModel(loaded.model);
+      const id = contentId(Buffer.from(JSON.stringify(packed)));
+      payloads.set(id, packed);
       models.push({ ...header, status: "saved", kind: "ngrams", info, payload: id });
     } else {
       const { weights, ...network } = await networkData(loaded);
       const id = contentId(weights);
-      if (!payloads.has(id)) payloads.set(id, { id, byteLength: weights.length, weights: inPieces(weights, WEIGHT_PIECE_BYTES).map(stringFromBytes) });
+      payloads.set(id, weights);
       models.push({ ...header, status: "saved", kind: "network", info: loaded.info, ...network, payload: id });
     }
   }
@@ -131,12 +128,6 @@ async function networkData(loaded: LoadedNetworkModel): Promise<Pick<SavedNetwor
     weights: new Uint8Array(tf.io.CompositeArrayBuffer.join(artifacts.weightData)),
     words: loaded.savedWords.words,
   };
-}
-
-function inPieces(bytes: Uint8Array, size: number): Uint8Array[] {
-  const pieces: Uint8Array[] = [];
-  for (let start = 0; start < bytes.length; start += size) pieces.push(bytes.subarray(start, start + size));
-  return pieces;
 }
 
 /**

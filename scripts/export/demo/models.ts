@@ -6,26 +6,24 @@
  * `npm run export`; no lesson teaches it.
  *
  * A model comes in two parts: its description in demo-models.js (small,
- * loaded first, so that every row shows at once) and its payload, the
- * n-gram model's content or the network's weights, in a script of its own
- * that the page loads asynchronously, so that each row starts predicting as
- * soon as its own payload has arrived. Payload files are named by a hash of
- * their content: two models with the same weights (lesson 6 saves
- * "my-model" as a copy of another) share one file.
+ * loaded first, so that every row shows at once) and its payload, the bulk
+ * of it (the n-gram model, packed; the network's weights.bin), in a script
+ * of its own (./payload-script.ts) that the page loads asynchronously, so
+ * that each row starts predicting as soon as its own payload has arrived.
+ * Payload files are named by a hash of their content: two models with the
+ * same weights (lesson 6 saves "my-model" as a copy of another) share one
+ * file.
  */
 import * as tf from "@tensorflow/tfjs";
 import { readIndexRules, type IndexRules } from "../../../lib/data/imdb/indices";
 import { textIndices } from "../../../lib/data/imdb/text-indices";
 import { networkProbabilities } from "../../../lib/models/network-probabilities";
 import { predictNgramSentiment } from "../../../lib/models/ngrams/model";
-import { ngramModelFromContent } from "../../../lib/models/ngrams/model-json";
+import { unpackNgramModel, type PackedNgramModel } from "../../../lib/models/ngrams/packed-model";
 import { LoadedNetworkModel, type NetworkModelInfo } from "../../../lib/models/loaded-network-model";
 import { LoadedNgramModel } from "../../../lib/models/loaded-ngram-model";
 import type { SavedSentimentModelInfo } from "../../../lib/models/sentiment-model";
-import { bytesFromString } from "./utf16-bytes";
-
-/** Bytes of weights per string of a payload script. */
-export const WEIGHT_PIECE_BYTES = 1 << 20;
+import { payloadBytes, type FilePayload } from "./payload-script";
 
 /** The global that demo-models.js assigns (a script, not a fetch: pages opened from file:// may not fetch files). */
 export const DEMO_DATA_GLOBAL = "IMDB_COURSE_DEMO";
@@ -46,7 +44,7 @@ export interface MissingDemoModel extends DemoModelHeader {
   status: "missing";
 }
 
-/** A saved tfjs network: its layers as tfjs saves them; its weights are in payload `payload`. */
+/** A saved tfjs network: its layers as tfjs saves them; its weights.bin is payload `payload`. */
 export interface SavedNetworkDemoModel extends DemoModelHeader {
   status: "saved";
   kind: "network";
@@ -58,7 +56,7 @@ export interface SavedNetworkDemoModel extends DemoModelHeader {
   payload: string;
 }
 
-/** A saved bag-of-n-grams model: its ngram-model.json is in payload `payload`. */
+/** A saved bag-of-n-grams model: payload `payload` holds it packed (lib/models/ngrams/packed-model.ts). */
 export interface SavedNgramDemoModel extends DemoModelHeader {
   status: "saved";
   kind: "ngrams";
@@ -86,19 +84,12 @@ export function payloadFile(id: string): string {
 }
 
 /** What one payload script pushes onto DEMO_PAYLOADS_GLOBAL. */
-export type DemoPayload =
-  | { id: string; ngramModel: unknown }
-  | {
-      id: string;
-      byteLength: number;
-      /**
-       * The weights as stringFromBytes writes them (./utf16-bytes.ts), in
-       * pieces of WEIGHT_PIECE_BYTES bytes: Chromium loaded a script holding
-       * the weights in base64 as one 75 MB string 5-7 times slower than as
-       * 1 MB strings.
-       */
-      weights: string[];
-    };
+export type DemoPayload = FilePayload | NgramPayload;
+
+export interface NgramPayload {
+  id: string;
+  ngramModel: PackedNgramModel;
+}
 
 /** A saved model, ready in the page: its probability for a text, and the model as lib's code takes it. */
 export type PageModel = PageNgramModel | PageNetworkModel;
@@ -119,25 +110,28 @@ export interface PageNetworkModel {
   predict: (text: string) => number;
 }
 
+/** Weights already decoded, for models that share them ("my-model"): tfjs copies the weights out, so one buffer serves both. */
+const decodedWeights = new WeakMap<FilePayload, Uint8Array>();
+
 /** Builds a saved model from its description and its payload. */
 export async function pageModel(model: SavedDemoModel, payload: DemoPayload): Promise<PageModel> {
   const where = `the demo's model "${model.name}"`;
+  const wrongPayload = new Error(`${where}: its payload script holds no ${model.kind === "ngrams" ? "n-gram model" : "weights"}; export the course again.`);
   if (model.kind === "ngrams") {
-    if (!("ngramModel" in payload)) throw new Error(`${where}: its payload holds no n-gram model; export the course again.`);
-    const ngrams = ngramModelFromContent(payload.ngramModel, where);
+    if (!("ngramModel" in payload)) throw wrongPayload;
+    const ngrams = unpackNgramModel(payload.ngramModel, where, "Export the course again.");
     return { kind: "ngrams", loaded: new LoadedNgramModel(ngrams, model.info, where), predict: (text) => predictNgramSentiment(ngrams, text).probability };
   }
-  if (!("weights" in payload)) throw new Error(`${where}: its payload holds no weights; export the course again.`);
+  if (!("file" in payload)) throw wrongPayload;
+  const bytes = decodedWeights.get(payload) ?? payloadBytes(payload, where);
+  decodedWeights.set(payload, bytes);
   const { info } = model;
   const wordIndex = new Map<string, number>();
   model.words.forEach((word, i) => { if (word !== null) wordIndex.set(word, i + 1); });
   // The saved words are those below numWords; any other word is cut to oovChar either way, as in Node.
   const rules = readIndexRules(where, info.dataOptions);
-  const weightData = new Uint8Array(payload.byteLength);
-  const end = payload.weights.reduce((offset, piece) => bytesFromString(piece, weightData, offset), 0);
-  if (end !== payload.byteLength) throw new Error(`${where}: its payload holds ${end} bytes of weights instead of ${payload.byteLength}; export the course again.`);
   // With the weights given, tfjs builds the layers without running their initializers.
-  const network = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: model.modelTopology, weightSpecs: model.weightSpecs, weightData: weightData.buffer }));
+  const network = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: model.modelTopology, weightSpecs: model.weightSpecs, weightData: bytes.buffer }));
   const vocabulary = info.dataOptions.vocabulary ?? "project";
   const loaded = new LoadedNetworkModel(network, info as NetworkModelInfo, where, { vocabulary, words: model.words });
   return {

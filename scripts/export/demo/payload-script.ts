@@ -1,7 +1,8 @@
 /**
- * How a saved model's file reaches the demo page: a page opened from file://
- * may read sibling files only as scripts, so each file becomes a script that
- * pushes `{ id, byteLength, file }` onto a global array, where `file` is a
+ * How a saved model reaches the demo page: a page opened from file:// may
+ * read sibling files only as scripts, so each payload is a script that pushes
+ * an object onto a global array: the packed n-gram model as a JSON value,
+ * a network's weights.bin as `{ id, byteLength, file }`, where `file` is a
  * function whose body is one comment holding the file's bytes in base64.
  * The page reads the comment back with Function.prototype.toString, which
  * gives a function's source text exactly, and decodes it with lib's
@@ -18,7 +19,7 @@
  */
 import { base64FromBytes, bytesFromBase64 } from "../../../lib/util/base64";
 
-/** What a payload script pushes. */
+/** What a payload script pushes for a file. */
 export interface FilePayload {
   /** Names the payload (demo-models.js lists models by it). */
   id: string;
@@ -27,11 +28,16 @@ export interface FilePayload {
   file: () => void;
 }
 
-/** The script that pushes the file `bytes` as payload `id` onto `globalThis[queueGlobal]`. */
-export function payloadScript(queueGlobal: string, id: string, bytes: Uint8Array): string {
+/**
+ * The script that pushes onto `globalThis[queueGlobal]` an object with
+ * `fields` (JSON values) and, given `bytes`, their `byteLength` and `file`.
+ */
+export function payloadScript(queueGlobal: string, fields: { id: string } & Record<string, unknown>, bytes?: Uint8Array): string {
   const queue = `globalThis[${JSON.stringify(queueGlobal)}]`;
+  const json = JSON.stringify(fields);
   // base64 has no "*", so the comment cannot end early.
-  return `(${queue} = ${queue} || []).push({ id: ${JSON.stringify(id)}, byteLength: ${bytes.length}, file: function () {/*${base64FromBytes(bytes)}*/} });\n`;
+  const object = bytes === undefined ? json : `${json.slice(0, -1)}, "byteLength": ${bytes.length}, "file": function () {/*${base64FromBytes(bytes)}*/} }`;
+  return `(${queue} = ${queue} || []).push(${object});\n`;
 }
 
 /** The file's bytes, in a buffer of their own. `where` names the payload in errors. */
