@@ -129,7 +129,7 @@ describe.sequential("npm run export, opened in headless Chromium offline", () =>
     expect(exported.status, exported.output).toBe(0);
     console.log(exported.output.split("\n").filter((line) => /^(Exported|Live demo)/.test(line)).join("\n"));
     expect(readdirSync(solutionsDir).sort()).toEqual([
-      "00-setup.html", "98-charts-offline.html", "demo-models.js", "demo.html", "demo.js", "index.html", "jupyterlab.css", "plotly.js", "tf.min.js",
+      "00-setup.html", "98-charts-offline.html", "demo-models.js", "demo.html", "demo.js", "index.html", "jupyterlab.css", "plotly.js",
     ]);
     const index = readFileSync(path.join(solutionsDir, "index.html"), "utf8");
     expect([...index.matchAll(/<span class="number">(\d+)<\/span>\n<div>\n<h2><a href="([^"]+)">([^<]*)<\/a>/g)].map((m) => [m[1], m[2], m[3]])).toEqual([

@@ -3,14 +3,14 @@
  * review and sees each saved model's positive probability as they type, and
  * the words that pushed a model's score highlighted, computed in the browser
  * by TensorFlow.js. Everything the page needs is a script next to it
- * (tf.min.js; demo-models.js, what the models are; one demo-data-<hash>.js
- * per model's weights or n-grams; demo.js, lib's tokenizer, encoding, n-gram
- * and explanation code bundled by esbuild), because a page opened from
+ * (demo-models.js, what the models are; one demo-data-<hash>.js per model's
+ * weights or n-grams; demo.js, TensorFlow.js and lib's tokenizer, encoding,
+ * n-gram and explanation code bundled by esbuild), because a page opened from
  * file:// may not fetch files. Instructor tooling for `npm run export`; no
  * lesson teaches it.
  */
 import { createHash } from "node:crypto";
-import { copyFileSync, statSync, writeFileSync } from "node:fs";
+import { statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { build, type Plugin } from "esbuild";
@@ -26,11 +26,10 @@ import { escapeHtml, pageHead } from "./index-page";
 import { INDEX_FILE } from "./page-notebook";
 
 export const DEMO_FILE = "demo.html";
-const TFJS_FILE = "tf.min.js";
 const MODELS_FILE = "demo-models.js";
 const SCRIPT_FILE = "demo.js";
 const PAGE_SCRIPT = path.join(__dirname, "demo", "page", "page.ts");
-const TF_GLOBAL = path.join(__dirname, "demo", "page", "tf-global.cjs");
+const TFJS_CPU = path.join(__dirname, "demo", "page", "tfjs-cpu.ts");
 
 /** Reviews to try with one click: clear cases, a negation, and words no model knows. */
 const EXAMPLES: readonly { label: string; text: string }[] = [
@@ -72,8 +71,7 @@ export async function writeDemo(outDir: string, options: DemoOptions): Promise<D
     [DEMO_FILE, demoHtml(data)],
   ];
   for (const [name, content] of files) writeFileSync(path.join(outDir, name), content);
-  copyFileSync(require.resolve("@tensorflow/tfjs/dist/tf.min.js"), path.join(outDir, TFJS_FILE));
-  const bytes = [TFJS_FILE, ...files.map(([name]) => name)].reduce((sum, name) => sum + statSync(path.join(outDir, name)).size, 0);
+  const bytes = files.map(([name]) => name).reduce((sum, name) => sum + statSync(path.join(outDir, name)).size, 0);
   return {
     bytes,
     saved: data.models.filter((m) => m.status === "saved").map((m) => m.name),
@@ -147,7 +145,7 @@ const nodeOnlyModulesEmpty: Plugin = {
   },
 };
 
-/** demo.js: page.ts with lib's code, for a classic <script> (no modules: file:// pages cannot load them), tfjs taken from tf.min.js. */
+/** demo.js: page.ts with lib's code and TensorFlow.js's core, layers and cpu backend, for a classic <script> (no modules: file:// pages cannot load them). */
 async function bundlePageScript(): Promise<string> {
   const result = await build({
     entryPoints: [PAGE_SCRIPT],
@@ -158,7 +156,7 @@ async function bundlePageScript(): Promise<string> {
     target: "es2020",
     minify: true,
     legalComments: "none",
-    alias: { "@tensorflow/tfjs": TF_GLOBAL },
+    alias: { "@tensorflow/tfjs": TFJS_CPU },
     plugins: [nodeOnlyModulesEmpty],
     logLevel: "silent",
   });
@@ -231,7 +229,6 @@ ${rows}
 </div>
 </div>
 <p id="status">Loading the models…</p>
-<script src="${TFJS_FILE}"></script>
 <script src="${MODELS_FILE}"></script>
 <script src="${SCRIPT_FILE}"></script>
 </body>
