@@ -93,8 +93,8 @@ export class LoadedNetworkModel implements SentimentModel {
   }
 }
 
-/** Each token the model cannot see once: not in the vocabulary, or cut by numWords or skipTop. */
-function unseenWords(tokens: readonly string[], wordIndex: ReadonlyMap<string, number>, rules: IndexRules): string[] {
+/** Each token the model cannot see once: not in the vocabulary, or cut by numWords or skipTop (the exported demo's explanations too). */
+export function unseenWords(tokens: readonly string[], wordIndex: ReadonlyMap<string, number>, rules: IndexRules): string[] {
   const numWords = rules.numWords ?? Number.POSITIVE_INFINITY;
   const unseen = new Set<string>();
   for (const token of tokens) {

@@ -14,9 +14,9 @@
  */
 import { networkLogits } from "../../../lib/analysis/batch-predictions";
 import { explainPrediction, occlusionExplanation, occlusionSequences, type Explanation } from "../../../lib/analysis/explain";
-import { cut } from "../../../lib/data/imdb/indices";
 import { textIndices } from "../../../lib/data/imdb/text-indices";
 import { tokenize } from "../../../lib/data/imdb/tokenize";
+import { unseenWords } from "../../../lib/models/loaded-network-model";
 import type { PageModel, PageNetworkModel } from "./models";
 
 /** Occlusion runs one forward pass per token: longer reviews would keep the page busy for a minute. */
@@ -55,10 +55,5 @@ async function occlusion(model: PageNetworkModel, text: string, control: Explain
   }
   if (control.cancelled()) return undefined;
 
-  const numWords = rules.numWords ?? Number.POSITIVE_INFINITY;
-  const unknown = tokens.filter((token) => {
-    const rank = wordIndex.get(token);
-    return rank === undefined || cut(rank + rules.indexFrom, rules, numWords) !== rank + rules.indexFrom;
-  });
-  return occlusionExplanation(loaded, text, input, logits, model.predict(text), unknown);
+  return occlusionExplanation(loaded, text, input, logits, model.predict(text), unseenWords(tokens, wordIndex, rules));
 }
