@@ -8,7 +8,7 @@ import { MAX_SEED, checkKnownKeys, choiceOption, functionOption, integerOption, 
 import { throttledPrinter, type ProgressListener } from "./progress";
 import { MersenneTwister, shuffleLikeNumpy } from "../../util/numpy-random";
 import { sequencesOfSplits, type TokenStream } from "./token-sequences";
-import { VOCABULARIES, corpusWordsOf, kerasWordsOf, ranksOfCorpusWords, ranksOfKerasWords, type VocabularyName } from "./vocabulary";
+import { DEFAULT_VOCABULARY, VOCABULARIES, corpusWordsOf, kerasWordsOf, ranksOfCorpusWords, ranksOfKerasWords, type VocabularyName } from "./vocabulary";
 
 /** How word ranks become indices (Keras' `imdb.load_data` arguments, in camelCase). */
 export interface IndexOptions {
@@ -103,7 +103,7 @@ export async function loadData(options: LoadDataOptions = {}): Promise<ImdbData>
   const rules = readIndexRules(where, given);
   const maxlen = nullableIntegerOption(where, "maxlen", given.maxlen, 1, INT32_MAX, null);
   const seed = integerOption(where, "seed", given.seed, 0, MAX_SEED, 113);
-  const vocabularyName = choiceOption(where, "vocabulary", given.vocabulary, VOCABULARIES, "project");
+  const vocabularyName = choiceOption(where, "vocabulary", given.vocabulary, VOCABULARIES, DEFAULT_VOCABULARY);
   const onProgress = functionOption<ProgressListener>(where, "onProgress", given.onProgress) ?? throttledPrinter();
 
   const kerasIndex = vocabularyName === "keras" ? await kerasWordIndex(onProgress) : undefined;

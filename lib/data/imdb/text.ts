@@ -4,7 +4,7 @@ import { textIndices } from "./text-indices";
 import { checkKnownKeys, choiceOption, describeValue, functionOption, requiredStringOption } from "../../util/options";
 import type { IndexOptions } from "./load-data";
 import { throttledPrinter, type ProgressListener } from "./progress";
-import { VOCABULARIES, vocabulary, type VocabularyName } from "./vocabulary";
+import { DEFAULT_VOCABULARY, VOCABULARIES, vocabulary, type VocabularyName } from "./vocabulary";
 
 export interface WordIndexOptions {
   /** "project" (default) or "keras". */
@@ -29,7 +29,7 @@ const ENCODE_KEYS = [...INDEX_RULE_KEYS, "vocabulary", "onProgress"];
 
 function commonOptions(where: string, given: Record<string, unknown>) {
   return {
-    name: choiceOption(where, "vocabulary", given.vocabulary, VOCABULARIES, "project"),
+    name: choiceOption(where, "vocabulary", given.vocabulary, VOCABULARIES, DEFAULT_VOCABULARY),
     onProgress: functionOption<ProgressListener>(where, "onProgress", given.onProgress) ?? throttledPrinter(),
   };
 }

@@ -9,6 +9,8 @@ import type { ProgressListener } from "./progress";
 
 export type VocabularyName = "project" | "keras";
 export const VOCABULARIES: readonly VocabularyName[] = ["project", "keras"];
+/** The vocabulary of loadData, textIndices and a saved network that names none. */
+export const DEFAULT_VOCABULARY: VocabularyName = "project";
 
 /** Every word of the cache by word number − 1; numbers 1..projectWords are the project ranks. */
 export interface CorpusWords {

@@ -8,7 +8,7 @@
 import * as path from "node:path";
 import { readIndexRules } from "../../data/imdb/indices";
 import { getWordIndex } from "../../data/imdb/text";
-import { VOCABULARIES } from "../../data/imdb/vocabulary";
+import { DEFAULT_VOCABULARY, VOCABULARIES } from "../../data/imdb/vocabulary";
 import { writeFileAtomic } from "../../util/files";
 import { readJsonFile } from "../../util/json-file";
 import { JsonFields, STRING, oneOf, orNull } from "../../util/json-fields";
@@ -25,7 +25,7 @@ export interface KnownWords {
 
 /** The words whose index (rank + indexFrom) stays below numWords, in rank order. */
 export async function knownWords(dataOptions: SentimentDataOptions): Promise<KnownWords> {
-  const vocabulary = dataOptions.vocabulary ?? "project";
+  const vocabulary = dataOptions.vocabulary ?? DEFAULT_VOCABULARY;
   const wordIndex = await getWordIndex({ vocabulary });
   const { numWords, indexFrom } = readIndexRules("saveSentimentModel", dataOptions);
   const lastRank = (numWords ?? 0) - indexFrom - 1;
@@ -49,7 +49,7 @@ export function readVocabularyJson(folder: string, name: string, dataOptions: Se
   const remedy = saveAgainAdvice(name);
   const fields = new JsonFields(file, remedy);
   const content = fields.root(readJsonFile(file, remedy));
-  const expected = dataOptions.vocabulary ?? "project";
+  const expected = dataOptions.vocabulary ?? DEFAULT_VOCABULARY;
   const vocabulary = fields.required(content, "vocabulary", oneOf(VOCABULARIES));
   if (vocabulary !== expected) throw fields.problem("vocabulary", `"${expected}", the vocabulary course.json's dataOptions name`, vocabulary);
   return { vocabulary, words: fields.array(content, "words", orNull(STRING)) };

@@ -17,6 +17,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { readIndexRules, type IndexRules } from "../../../lib/data/imdb/indices";
 import { textIndices } from "../../../lib/data/imdb/text-indices";
+import { DEFAULT_VOCABULARY } from "../../../lib/data/imdb/vocabulary";
 import { networkProbabilities } from "../../../lib/models/network-probabilities";
 import { predictNgramSentiment } from "../../../lib/models/ngrams/model";
 import { unpackNgramModel, type PackedNgramModel } from "../../../lib/models/ngrams/packed-model";
@@ -132,7 +133,7 @@ export async function pageModel(model: SavedDemoModel, payload: DemoPayload): Pr
   const rules = readIndexRules(where, info.dataOptions);
   // With the weights given, tfjs builds the layers without running their initializers.
   const network = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: model.modelTopology, weightSpecs: model.weightSpecs, weightData: bytes.buffer }));
-  const vocabulary = info.dataOptions.vocabulary ?? "project";
+  const vocabulary = info.dataOptions.vocabulary ?? DEFAULT_VOCABULARY;
   const loaded = new LoadedNetworkModel(network, info as NetworkModelInfo, where, { vocabulary, words: model.words });
   return {
     kind: "network",
