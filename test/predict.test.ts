@@ -8,6 +8,8 @@ import { loadData } from "../lib/data/imdb/load-data";
 import { loadReviews } from "../lib/data/imdb/reviews";
 import type { LoadedNetworkModel } from "../lib/models/loaded-network-model";
 import { predictSentiment } from "../lib/models/predict-sentiment";
+import { explainPrediction } from "../lib/analysis/explain";
+import { kerasTokenize } from "../lib/data/imdb/keras-tokenize";
 import type { NetworkModelSettings } from "../lib/models/sentiment-model";
 import { listSentimentModels, loadSentimentModel, saveSentimentModel } from "../lib/models/storage/model-folder";
 import { predictNgramSentiment, trainNgramSentimentModel } from "../lib/models/ngrams/model";
@@ -245,6 +247,22 @@ describe("predictSentiment", () => {
     const prediction = await predictSentiment(await loadSentimentModel("cut", { dir }), "A dull film and a zebra: the film is good");
     expect(prediction.tokens).toEqual(["a", "dull", "film", "and", "a", "zebra", "the", "film", "is", "good"]);
     expect(prediction.unknownWords).toEqual(["a", "dull", "film", "and", "zebra"]);
+  });
+
+  it("splits a text as its vocabulary's tokenizer does: Keras' for a model trained on the Keras vocabulary", async () => {
+    // The fixture's Keras index: a 1, movie 2, good 3, ... br 6; "don't" is not in it.
+    const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [11], activation: "sigmoid" })] });
+    await saveSentimentModel(model, "keras-words", { kind: "multi-hot", dataOptions: { vocabulary: "keras", numWords: 11 } }, { dir });
+    const loaded = await loadSentimentModel("keras-words", { dir });
+    const text = "A good movie!<br />Don't";
+    const prediction = await predictSentiment(loaded, text);
+    expect(prediction.tokens).toEqual(kerasTokenize(text));
+    expect(prediction.tokens).toEqual(["a", "good", "movie", "br", "don't"]);
+    expect(prediction.unknownWords).toEqual(["don't"]);
+    // Occlusion takes those tokens too, so it agrees with the prediction it explains.
+    const explanation = await explainPrediction(loaded, text);
+    expect(explanation.tokens.map((t) => t.token)).toEqual(prediction.tokens);
+    expect(explanation.probability).toBeCloseTo(prediction.probability, 6);
   });
 
   it("refuses to predict when the vocabulary changed since the model was saved", async () => {

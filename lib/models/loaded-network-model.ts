@@ -8,9 +8,8 @@
  */
 import type * as tf from "@tensorflow/tfjs";
 import { getWordIndex } from "../data/imdb/text";
-import { textIndices } from "../data/imdb/text-indices";
+import { textIndices, vocabularyTokens } from "../data/imdb/text-indices";
 import { loadData } from "../data/imdb/load-data";
-import { tokenize } from "../data/imdb/tokenize";
 import { cut, readIndexRules, type IndexRules } from "../data/imdb/indices";
 import { networkProbabilities } from "./network-probabilities";
 import { lessonSaving } from "./registry";
@@ -52,7 +51,7 @@ export class LoadedNetworkModel implements SentimentModel {
     const sequences = texts.map((text) => textIndices(this.savedWords.vocabulary, text, wordIndex, rules));
     const probabilities = networkProbabilities(this.model, this.info, sequences);
     return texts.map((text, i) => {
-      const tokens = tokenize(text);
+      const tokens = vocabularyTokens(this.savedWords.vocabulary, text);
       return sentimentPrediction(text, probabilities[i], tokens, unseenWords(tokens, wordIndex, rules));
     });
   }

@@ -7,6 +7,11 @@ import { DROPPED, encodeWords, type IndexRules } from "./indices";
 import { kerasTokenize } from "./keras-tokenize";
 import { tokenize } from "./tokenize";
 
+/** The text's tokens as the vocabulary's own tokenizer splits it: `kerasTokenize` for "keras", the course's `tokenize` otherwise. */
+export function vocabularyTokens(vocabularyName: string, text: string): string[] {
+  return vocabularyName === "keras" ? kerasTokenize(text) : tokenize(text);
+}
+
 /**
  * With "keras", the text is split by `kerasTokenize` and words missing from
  * the Keras index are left out (as in Keras' own data); with the project's
@@ -17,5 +22,5 @@ export function textIndices(vocabularyName: string, text: string, wordIndex: Rea
   const numWords = rules.numWords ?? Number.POSITIVE_INFINITY;
   const keras = vocabularyName === "keras";
   const missing = keras ? DROPPED : (rules.oovChar ?? DROPPED);
-  return encodeWords(keras ? kerasTokenize(text) : tokenize(text), wordIndex, rules, numWords, missing);
+  return encodeWords(vocabularyTokens(vocabularyName, text), wordIndex, rules, numWords, missing);
 }

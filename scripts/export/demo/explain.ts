@@ -14,8 +14,7 @@
  */
 import { networkLogits } from "../../../lib/analysis/batch-predictions";
 import { explainPrediction, occlusionExplanation, occlusionSequences, type Explanation } from "../../../lib/analysis/explain";
-import { textIndices } from "../../../lib/data/imdb/text-indices";
-import { tokenize } from "../../../lib/data/imdb/tokenize";
+import { textIndices, vocabularyTokens } from "../../../lib/data/imdb/text-indices";
 import { unseenWords } from "../../../lib/models/loaded-network-model";
 import type { PageModel, PageNetworkModel } from "./models";
 
@@ -38,7 +37,7 @@ export async function explainInPage(model: PageModel, text: string, control: Exp
 
 async function occlusion(model: PageNetworkModel, text: string, control: ExplainControl): Promise<Explanation | undefined> {
   const { loaded, vocabulary, wordIndex, rules } = model;
-  const tokens = tokenize(text);
+  const tokens = vocabularyTokens(vocabulary, text);
   if (tokens.length > MAX_OCCLUSION_TOKENS) {
     throw new RangeError(`this review has ${tokens.length} words; occlusion runs the network once per word, so the page explains networks for reviews of up to ${MAX_OCCLUSION_TOKENS} words (the bag of n-grams for any length).`);
   }
