@@ -8,7 +8,7 @@
  */
 import type * as tf from "@tensorflow/tfjs";
 import { getWordIndex } from "../data/imdb/text";
-import { textIndices, vocabularyTokens } from "../data/imdb/text-indices";
+import { tokenIndices, vocabularyTokens } from "../data/imdb/text-indices";
 import { loadData } from "../data/imdb/load-data";
 import { cut, readIndexRules, type IndexRules } from "../data/imdb/indices";
 import { networkProbabilities } from "./network-probabilities";
@@ -48,12 +48,11 @@ export class LoadedNetworkModel implements SentimentModel {
     const wordIndex = await this.checkedWordIndex("predictSentiment");
     // encodeText's steps, with the vocabulary and the index rules read once for all texts.
     const rules = readIndexRules("predictSentiment", this.encodeOptions);
-    const sequences = texts.map((text) => textIndices(this.savedWords.vocabulary, text, wordIndex, rules));
+    const { vocabulary } = this.savedWords;
+    const tokensOfTexts = texts.map((text) => vocabularyTokens(vocabulary, text));
+    const sequences = tokensOfTexts.map((tokens) => tokenIndices(vocabulary, tokens, wordIndex, rules));
     const probabilities = networkProbabilities(this.model, this.info, sequences);
-    return texts.map((text, i) => {
-      const tokens = vocabularyTokens(this.savedWords.vocabulary, text);
-      return sentimentPrediction(text, probabilities[i], tokens, unseenWords(tokens, wordIndex, rules));
-    });
+    return texts.map((text, i) => sentimentPrediction(text, probabilities[i], tokensOfTexts[i], unseenWords(tokensOfTexts[i], wordIndex, rules)));
   }
 
   /** Dataset reviews are already encoded in loadData's cache: it reads them with its own index rules (no maxlen filter: padding cuts them). */

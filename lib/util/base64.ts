@@ -17,6 +17,11 @@ export function base64FromBytes(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+/** The bytes of a typed array (little-endian on every machine the course runs on), in base64. */
+export function base64FromArray(values: Int32Array | Float32Array | Uint8Array): string {
+  return base64FromBytes(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+}
+
 /** Always a fresh buffer, so that its offset is 0 and any typed array may view it. */
 export function bytesFromBase64(text: string): Uint8Array {
   if (typeof Buffer !== "undefined") return new Uint8Array(Buffer.from(text, "base64"));

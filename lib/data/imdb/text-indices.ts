@@ -19,8 +19,12 @@ export function vocabularyTokens(vocabularyName: string, text: string): string[]
  * keeps every word of the vocabulary.
  */
 export function textIndices(vocabularyName: string, text: string, wordIndex: ReadonlyMap<string, number>, rules: IndexRules): Int32Array {
+  return tokenIndices(vocabularyName, vocabularyTokens(vocabularyName, text), wordIndex, rules);
+}
+
+/** textIndices of a text already split by vocabularyTokens, for callers that need the tokens too. */
+export function tokenIndices(vocabularyName: string, tokens: readonly string[], wordIndex: ReadonlyMap<string, number>, rules: IndexRules): Int32Array {
   const numWords = rules.numWords ?? Number.POSITIVE_INFINITY;
-  const keras = vocabularyName === "keras";
-  const missing = keras ? DROPPED : (rules.oovChar ?? DROPPED);
-  return encodeWords(vocabularyTokens(vocabularyName, text), wordIndex, rules, numWords, missing);
+  const missing = vocabularyName === "keras" ? DROPPED : (rules.oovChar ?? DROPPED);
+  return encodeWords(tokens, wordIndex, rules, numWords, missing);
 }

@@ -5,7 +5,7 @@
  * (scripts/export/demo) reads a model with this very code in the browser;
  * model-file.ts reads and writes the files.
  */
-import { base64FromBytes, bytesFromBase64 } from "../../util/base64";
+import { base64FromArray, bytesFromBase64 } from "../../util/base64";
 import { TOKENIZER_VERSION } from "../../data/imdb/tokenize";
 import { FEATURE_WEIGHTINGS, type FeatureWeighting } from "./features";
 import type { NgramSentimentModel } from "./model";
@@ -50,8 +50,8 @@ export function ngramModelJson(model: NgramSentimentModel): string {
     trainingDocuments: vocabulary.documents,
     ngrams: vocabulary.ngrams,
     documentCounts: Array.from(vocabulary.documentCounts),
-    nbRatio: model.nbRatio === null ? null : toBase64(model.nbRatio),
-    weights: toBase64(model.classifier.weights),
+    nbRatio: model.nbRatio === null ? null : base64FromArray(model.nbRatio),
+    weights: base64FromArray(model.classifier.weights),
     bias: model.classifier.bias,
   };
   return JSON.stringify(content);
@@ -106,13 +106,9 @@ export function ngramModelFromContent(value: unknown, source: string, remedy = R
   };
 }
 
-/** A float32 array written by toBase64: base64 of a whole number of 4-byte floats. */
+/** A float32 array written by base64FromArray: base64 of a whole number of 4-byte floats. */
 function floats(fields: JsonFields, content: Record<string, unknown>, field: string): Float32Array {
   const bytes = bytesFromBase64(fields.required(content, field, STRING));
   if (bytes.length % Float32Array.BYTES_PER_ELEMENT !== 0) throw fields.error(`"${field}" should be the base64 of float32 values (4 bytes each), but it holds ${bytes.length} bytes.`);
   return new Float32Array(bytes.buffer, 0, bytes.length / Float32Array.BYTES_PER_ELEMENT);
-}
-
-function toBase64(values: Float32Array): string {
-  return base64FromBytes(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
 }

@@ -7,7 +7,7 @@
  * exported demo page (scripts/export/demo) reads the model this way, with
  * the same lookup, features and classifier as Node. No lesson teaches it.
  */
-import { base64FromBytes, bytesFromBase64 } from "../../util/base64";
+import { base64FromArray, bytesFromBase64 } from "../../util/base64";
 import { TOKENIZER_VERSION } from "../../data/imdb/tokenize";
 import { NGRAM_SEPARATOR } from "./extract";
 import type { FeatureWeighting } from "./features";
@@ -58,11 +58,11 @@ export function packNgramModel(model: NgramSentimentModel): PackedNgramModel {
     maxN: vocabulary.maxN,
     trainingDocuments: vocabulary.documents,
     tokens: [...tokenIndex.keys()],
-    tokenIds: base64Of(Int32Array.from(tokenIds)),
-    ngramLengths: base64Of(ngramLengths),
-    documentCounts: base64Of(vocabulary.documentCounts),
-    nbRatio: model.nbRatio === null ? null : base64Of(model.nbRatio),
-    weights: base64Of(model.classifier.weights),
+    tokenIds: base64FromArray(Int32Array.from(tokenIds)),
+    ngramLengths: base64FromArray(ngramLengths),
+    documentCounts: base64FromArray(vocabulary.documentCounts),
+    nbRatio: model.nbRatio === null ? null : base64FromArray(model.nbRatio),
+    weights: base64FromArray(model.classifier.weights),
     bias: model.classifier.bias,
   };
 }
@@ -102,8 +102,4 @@ export function unpackNgramModel(packed: PackedNgramModel, where: string, remedy
     nbRatio: packed.nbRatio === null ? null : perNgram("nbRatio", new Float32Array(bytesFromBase64(packed.nbRatio).buffer)),
     classifier: { weights: perNgram("weights", new Float32Array(bytesFromBase64(packed.weights).buffer)), bias: packed.bias },
   };
-}
-
-function base64Of(values: Int32Array | Float32Array | Uint8Array): string {
-  return base64FromBytes(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
 }
