@@ -21,6 +21,8 @@ export interface ProcessRecord {
 
 interface ProcStat {
   pid: number;
+  /** The executable's name (field 2 of stat), for when the command line cannot be read. */
+  name: string;
   parentPid: number;
   state: string;
   startTime: string;
@@ -34,17 +36,21 @@ function readStat(pid: number): ProcStat | undefined {
   } catch {
     return undefined;
   }
-  const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+  const nameEnd = text.lastIndexOf(")");
+  const fields = text.slice(nameEnd + 2).split(" ");
   // fields[0] is field 3 of stat (state), fields[1] field 4 (ppid), fields[19] field 22 (starttime).
-  return { pid, state: fields[0], parentPid: Number(fields[1]), startTime: fields[19] };
+  return { pid, name: text.slice(text.indexOf("(") + 1, nameEnd), state: fields[0], parentPid: Number(fields[1]), startTime: fields[19] };
 }
 
-function commandLine(pid: number): string {
+/** The command line, or the name in brackets as ps shows it: cmdline reads empty or fails while a process execs or exits. */
+function commandLine(stat: ProcStat): string {
   try {
-    return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean).join(" ");
+    const words = readFileSync(`/proc/${stat.pid}/cmdline`, "utf8").split("\0").filter(Boolean);
+    if (words.length > 0) return words.join(" ");
   } catch {
-    return "(gone)";
+    // Read as empty below.
   }
+  return `[${stat.name}]`;
 }
 
 /** Every process below `rootPid` now (children, their children, …), not `rootPid` itself. */
@@ -59,10 +65,17 @@ export function descendantsOf(rootPid: number): ProcessRecord[] {
   const queue = [...(childrenOf.get(rootPid) ?? [])];
   while (queue.length > 0) {
     const stat = queue.shift()!;
-    found.push({ pid: stat.pid, startTime: stat.startTime, command: commandLine(stat.pid) });
+    found.push({ pid: stat.pid, startTime: stat.startTime, command: commandLine(stat) });
     queue.push(...(childrenOf.get(stat.pid) ?? []));
   }
   return found;
+}
+
+/** `rootPid` (while it runs) and every process below it now. */
+export function processTree(rootPid: number): ProcessRecord[] {
+  const root = readStat(rootPid);
+  const rootRecord = root === undefined ? [] : [{ pid: rootPid, startTime: root.startTime, command: commandLine(root) }];
+  return [...rootRecord, ...descendantsOf(rootPid)];
 }
 
 /** True while the process recorded is running: same PID, same start time, not a zombie. */
@@ -77,10 +90,8 @@ export function isAlive(record: ProcessRecord): boolean {
  */
 export function watchProcessTree(rootPid: number, intervalMs = 100): { stop(): ProcessRecord[] } {
   const seen = new Map<string, ProcessRecord>();
-  const root = readStat(rootPid);
-  if (root !== undefined) seen.set(`${rootPid}@${root.startTime}`, { pid: rootPid, startTime: root.startTime, command: commandLine(rootPid) });
   const sample = () => {
-    for (const record of descendantsOf(rootPid)) seen.set(`${record.pid}@${record.startTime}`, record);
+    for (const record of processTree(rootPid)) seen.set(`${record.pid}@${record.startTime}`, record);
   };
   sample();
   const timer = setInterval(sample, intervalMs);
