@@ -6,12 +6,13 @@
  * chart must draw (plotly loaded through the server), and the saved file must
  * stay small (no plotly bundle inside).
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "./headless-chromium";
+import { describeProcesses, killSurvivors, processTree, survivorsAfter } from "./process-tree";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chartHtml } from "../lib/display/charts";
 import { openChartRenderer, refreshChartOutputs } from "../scripts/chart-images";
@@ -29,43 +30,12 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Every process below `root` (the server, its kernels), from ps: what must be gone at the end. */
-function descendants(root: number): number[] {
-  const table = spawnSync("ps", ["-e", "-o", "pid=,ppid="], { encoding: "utf8" }).stdout.trim().split("\n").map((line) => line.trim().split(/\s+/).map(Number));
-  const found: number[] = [];
-  const queue = [root];
-  while (queue.length) {
-    const parent = queue.shift() as number;
-    for (const [pid, ppid] of table) if (ppid === parent) { found.push(pid); queue.push(pid); }
-  }
-  return found;
-}
-
-function commandOf(pid: number): string {
-  try {
-    const state = /^State:\s*(.*)$/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    return `${readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ").trim()} (${state})`;
-  } catch {
-    return "(gone)";
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 describe("a learner notebook in Jupyter, driven by Chromium", () => {
   let server: ChildProcess;
   let browser: Browser | undefined;
   let url = "";
   let serverUrl = "";
   let token = "";
-  let started: number[] = [];
   let workDir = "";
   let notebookFile = "";
 
@@ -103,7 +73,7 @@ describe("a learner notebook in Jupyter, driven by Chromium", () => {
   afterAll(async () => {
     await browser?.close();
     if (server?.pid !== undefined) {
-      started = [server.pid, ...descendants(server.pid)];
+      const started = processTree(server.pid);
       try {
         // As a supervisor stops `npm start`: the launcher passes SIGTERM on to Jupyter, which shuts its kernels down.
         process.kill(server.pid, "SIGTERM");
@@ -111,11 +81,9 @@ describe("a learner notebook in Jupyter, driven by Chromium", () => {
         // already gone
       }
       // Jupyter stops its kernels first; on a loaded machine that takes a while.
-      const deadline = Date.now() + 30_000;
-      while (started.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-      const survivors = started.filter(alive).map((pid) => `${pid}: ${commandOf(pid)}`);
-      for (const pid of started.filter(alive)) process.kill(pid, "SIGKILL");
-      expect(survivors, "processes still running 30 s after the server was stopped").toEqual([]);
+      const survivors = await survivorsAfter(started, 30_000);
+      killSurvivors(survivors);
+      expect(survivors, `processes still running 30 s after the server was stopped:\n${describeProcesses(survivors)}`).toEqual([]);
     }
     if (workDir) rmSync(workDir, { recursive: true, force: true });
   }, 45_000);
