@@ -14,9 +14,9 @@ import type { NotebookReport } from "../scripts/grading/grade-notebook";
 import { feedbackFileName, feedbackMarkdown, gradebookCsv, learnerName } from "../scripts/grading/gradebook";
 import { formatNotebookReport, formatSummaryTable, type JsonReport } from "../scripts/grading/report";
 import { DEFAULT_LIMITS } from "../scripts/grading/run-exercise";
-import { processTree } from "../scripts/grading/processes";
 import { stubMessage, toLearnerNotebook, type Notebook } from "../scripts/learner-notebook";
 import { temporaryFolder, writeNotebook } from "./grading/fixtures/toy-notebooks";
+import { describeProcesses, descendantsOf, processTree, survivorsAfter } from "./process-tree";
 
 const ROOT = path.resolve(__dirname, "..");
 const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
@@ -104,35 +104,6 @@ describe("reports", () => {
   });
 });
 
-/** The processes whose parent is `parent`, read from /proc (no `ps` on a bare Debian image). */
-function childProcesses(parent: number): Array<{ pid: number; command: string }> {
-  return readdirSync("/proc")
-    .filter((name) => /^\d+$/.test(name))
-    .flatMap((name) => {
-      try {
-        // Fields after the command name, which is in parentheses: state, ppid, …
-        const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-        const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-        return ppid === parent ? [{ pid: Number(name), command: readFileSync(`/proc/${name}/cmdline`, "utf8").replace(/\0/g, " ") }] : [];
-      } catch {
-        return []; // the process ended while we looked
-      }
-    });
-}
-
-/** Those of the processes still running after up to 10 s (a killed process lingers as a zombie until it is reaped). */
-async function survivors(pids: readonly number[]): Promise<number[]> {
-  const running = (pid: number): boolean => {
-    try {
-      return !readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z ");
-    } catch {
-      return false;
-    }
-  };
-  for (let waited = 0; pids.some(running) && waited < 10_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
-  return pids.filter(running);
-}
-
 describe("npm run grade", () => {
 
   it("exits 2 with the usage for a bad command line", () => {
@@ -180,7 +151,7 @@ describe("npm run grade", () => {
     let exercisePid: number | undefined;
     for (let waited = 0; exercisePid === undefined && waited < 60_000; waited += 250) {
       await new Promise((resolve) => setTimeout(resolve, 250));
-      exercisePid = childProcesses(grader.pid!).find((child) => child.command.includes("bwrap"))?.pid;
+      exercisePid = descendantsOf(grader.pid!).find((child) => child.command.includes("bwrap"))?.pid;
     }
     expect(exercisePid, "no sandbox started within 60 s").toBeDefined();
     // Give the sandbox time to start the learner's code (its own processes live below bwrap).
@@ -188,7 +159,7 @@ describe("npm run grade", () => {
     const sandboxProcesses = processTree(exercisePid!);
     grader.kill("SIGINT");
     expect(await exited).toBe(130);
-    expect(await survivors(sandboxProcesses)).toEqual([]);
+    expect(describeProcesses(await survivorsAfter(sandboxProcesses, 10_000))).toBe("");
   }, 120_000);
 });
 
@@ -276,7 +247,7 @@ describe("npm run grade on a class", () => {
     let sandboxPid: number | undefined;
     for (let waited = 0; sandboxPid === undefined && waited < 240_000; waited += 250) {
       await new Promise((resolve) => setTimeout(resolve, 250));
-      const started = childProcesses(grader.pid!).find((child) => child.command.includes("bwrap"));
+      const started = descendantsOf(grader.pid!).find((child) => child.command.includes("bwrap"));
       if (started && existsSync(json)) sandboxPid = started.pid;
     }
     expect(sandboxPid, "the second notebook's sandbox did not start").toBeDefined();
@@ -286,7 +257,7 @@ describe("npm run grade on a class", () => {
     await exited;
     const written = JSON.parse(readFileSync(json, "utf8")) as JsonReport;
     expect(written.notebooks.map((n) => [path.basename(n.file), n.points])).toEqual([["1-finished.ipynb", written.maxPoints]]);
-    expect(await survivors(sandboxProcesses)).toEqual([]);
+    expect(describeProcesses(await survivorsAfter(sandboxProcesses, 10_000))).toBe("");
   }, 300_000);
 });
 

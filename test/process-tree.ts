@@ -8,64 +8,40 @@
  * are not the test's business. Linux only (/proc).
  */
 import { spawn, type SpawnOptions } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { expect } from "vitest";
+import { procStatsByParent, readProcStat, type ProcStat } from "../scripts/grading/processes";
 
 export interface ProcessRecord {
   pid: number;
-  /** Clock ticks after boot at which the process started (field 22 of /proc/PID/stat). */
+  /** As ProcStat's: with the PID, it names one process. */
   startTime: string;
-  /** Its command line, for messages. */
+  /** Its command line, for messages; `[name]`, as ps shows it, when that could not be read. */
   command: string;
+  /** False when `command` is the name only: cmdline reads empty while a process execs or exits. */
+  commandRead: boolean;
 }
 
-interface ProcStat {
-  pid: number;
-  /** The executable's name (field 2 of stat), for when the command line cannot be read. */
-  name: string;
-  parentPid: number;
-  state: string;
-  startTime: string;
-}
-
-/** Parses /proc/PID/stat; undefined when the process is gone. The command name may hold spaces and parentheses, so fields count from the last ")". */
-function readStat(pid: number): ProcStat | undefined {
-  let text: string;
+/** What is known of the process now, its command line read if it can be. */
+function recordOf(stat: ProcStat): ProcessRecord {
+  let words: string[] = [];
   try {
-    text = readFileSync(`/proc/${pid}/stat`, "utf8");
+    words = readFileSync(`/proc/${stat.pid}/cmdline`, "utf8").split("\0").filter(Boolean);
   } catch {
-    return undefined;
+    // Gone since its stat was read: known by name only.
   }
-  const nameEnd = text.lastIndexOf(")");
-  const fields = text.slice(nameEnd + 2).split(" ");
-  // fields[0] is field 3 of stat (state), fields[1] field 4 (ppid), fields[19] field 22 (starttime).
-  return { pid, name: text.slice(text.indexOf("(") + 1, nameEnd), state: fields[0], parentPid: Number(fields[1]), startTime: fields[19] };
-}
-
-/** The command line, or the name in brackets as ps shows it: cmdline reads empty or fails while a process execs or exits. */
-function commandLine(stat: ProcStat): string {
-  try {
-    const words = readFileSync(`/proc/${stat.pid}/cmdline`, "utf8").split("\0").filter(Boolean);
-    if (words.length > 0) return words.join(" ");
-  } catch {
-    // Read as empty below.
-  }
-  return `[${stat.name}]`;
+  const commandRead = words.length > 0;
+  return { pid: stat.pid, startTime: stat.startTime, command: commandRead ? words.join(" ") : `[${stat.name}]`, commandRead };
 }
 
 /** Every process below `rootPid` now (children, their children, …), not `rootPid` itself. */
 export function descendantsOf(rootPid: number): ProcessRecord[] {
-  const stats = readdirSync("/proc")
-    .filter((name) => /^\d+$/.test(name))
-    .map((name) => readStat(Number(name)))
-    .filter((stat): stat is ProcStat => stat !== undefined);
-  const childrenOf = new Map<number, ProcStat[]>();
-  for (const stat of stats) childrenOf.set(stat.parentPid, [...(childrenOf.get(stat.parentPid) ?? []), stat]);
+  const childrenOf = procStatsByParent();
   const found: ProcessRecord[] = [];
   const queue = [...(childrenOf.get(rootPid) ?? [])];
   while (queue.length > 0) {
     const stat = queue.shift()!;
-    found.push({ pid: stat.pid, startTime: stat.startTime, command: commandLine(stat) });
+    found.push(recordOf(stat));
     queue.push(...(childrenOf.get(stat.pid) ?? []));
   }
   return found;
@@ -73,25 +49,28 @@ export function descendantsOf(rootPid: number): ProcessRecord[] {
 
 /** `rootPid` (while it runs) and every process below it now. */
 export function processTree(rootPid: number): ProcessRecord[] {
-  const root = readStat(rootPid);
-  const rootRecord = root === undefined ? [] : [{ pid: rootPid, startTime: root.startTime, command: commandLine(root) }];
-  return [...rootRecord, ...descendantsOf(rootPid)];
+  const root = readProcStat(rootPid);
+  return [...(root === undefined ? [] : [recordOf(root)]), ...descendantsOf(rootPid)];
 }
 
 /** True while the process recorded is running: same PID, same start time, not a zombie. */
 export function isAlive(record: ProcessRecord): boolean {
-  const stat = readStat(record.pid);
+  const stat = readProcStat(record.pid);
   return stat !== undefined && stat.startTime === record.startTime && stat.state !== "Z";
 }
 
 /**
  * Samples the tree below `rootPid` every `intervalMs` until `stop()`, which
- * returns every process seen (the root included, when it was running).
+ * returns every process seen (the root included, when it was running), each
+ * with the last command line read (after its exec, before its exit).
  */
 export function watchProcessTree(rootPid: number, intervalMs = 100): { stop(): ProcessRecord[] } {
   const seen = new Map<string, ProcessRecord>();
   const sample = () => {
-    for (const record of processTree(rootPid)) seen.set(`${record.pid}@${record.startTime}`, record);
+    for (const record of processTree(rootPid)) {
+      const key = `${record.pid}@${record.startTime}`;
+      if (record.commandRead || !seen.get(key)?.commandRead) seen.set(key, record);
+    }
   };
   sample();
   const timer = setInterval(sample, intervalMs);
