@@ -16,7 +16,7 @@ import { formatNotebookReport, formatSummaryTable, type JsonReport } from "../sc
 import { DEFAULT_LIMITS } from "../scripts/grading/run-exercise";
 import { stubMessage, toLearnerNotebook, type Notebook } from "../scripts/learner-notebook";
 import { temporaryFolder, writeNotebook } from "./grading/fixtures/toy-notebooks";
-import { describeProcesses, descendantsOf, processTree, survivorsAfter } from "./process-tree";
+import { describeProcesses, descendantsOf, survivorsAfter, treeRecords } from "./process-tree";
 
 const ROOT = path.resolve(__dirname, "..");
 const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
@@ -156,7 +156,7 @@ describe("npm run grade", () => {
     expect(exercisePid, "no sandbox started within 60 s").toBeDefined();
     // Give the sandbox time to start the learner's code (its own processes live below bwrap).
     await new Promise((resolve) => setTimeout(resolve, 2000));
-    const sandboxProcesses = processTree(exercisePid!);
+    const sandboxProcesses = treeRecords(exercisePid!);
     grader.kill("SIGINT");
     expect(await exited).toBe(130);
     expect(describeProcesses(await survivorsAfter(sandboxProcesses, 10_000))).toBe("");
@@ -252,7 +252,7 @@ describe("npm run grade on a class", () => {
     }
     expect(sandboxPid, "the second notebook's sandbox did not start").toBeDefined();
     await new Promise((resolve) => setTimeout(resolve, 2000));
-    const sandboxProcesses = processTree(sandboxPid!);
+    const sandboxProcesses = treeRecords(sandboxPid!);
     grader.kill("SIGKILL");
     await exited;
     const written = JSON.parse(readFileSync(json, "utf8")) as JsonReport;

@@ -12,7 +12,7 @@ import net from "node:net";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "./headless-chromium";
-import { describeProcesses, killSurvivors, processTree, survivorsAfter } from "./process-tree";
+import { describeProcesses, killSurvivors, survivorsAfter, treeRecords } from "./process-tree";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chartHtml } from "../lib/display/charts";
 import { openChartRenderer, refreshChartOutputs } from "../scripts/chart-images";
@@ -73,7 +73,7 @@ describe("a learner notebook in Jupyter, driven by Chromium", () => {
   afterAll(async () => {
     await browser?.close();
     if (server?.pid !== undefined) {
-      const started = processTree(server.pid);
+      const started = treeRecords(server.pid);
       try {
         // As a supervisor stops `npm start`: the launcher passes SIGTERM on to Jupyter, which shuts its kernels down.
         process.kill(server.pid, "SIGTERM");

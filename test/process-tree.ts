@@ -47,8 +47,8 @@ export function descendantsOf(rootPid: number): ProcessRecord[] {
   return found;
 }
 
-/** `rootPid` (while it runs) and every process below it now. */
-export function processTree(rootPid: number): ProcessRecord[] {
+/** Records of `rootPid` (while it runs) and of every process below it now. */
+export function treeRecords(rootPid: number): ProcessRecord[] {
   const root = readProcStat(rootPid);
   return [...(root === undefined ? [] : [recordOf(root)]), ...descendantsOf(rootPid)];
 }
@@ -67,7 +67,7 @@ export function isAlive(record: ProcessRecord): boolean {
 export function watchProcessTree(rootPid: number, intervalMs = 100): { stop(): ProcessRecord[] } {
   const seen = new Map<string, ProcessRecord>();
   const sample = () => {
-    for (const record of processTree(rootPid)) {
+    for (const record of treeRecords(rootPid)) {
       const key = `${record.pid}@${record.startTime}`;
       if (record.commandRead || !seen.get(key)?.commandRead) seen.set(key, record);
     }
