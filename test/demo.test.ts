@@ -152,7 +152,7 @@ describe("a file in a payload script", () => {
     const random = mulberry32(11);
     for (const length of [0, 1, 2, 3, 4, 5, 256, 100_003]) {
       const bytes = Uint8Array.from({ length }, (_, i) => (length === 256 ? i : Math.floor(random() * 256)));
-      const [payload] = runPayloadScript(payloadScript("QUEUE", { id: `p${length}` }, bytes));
+      const [payload] = runPayloadScript(payloadScript("QUEUE", JSON.stringify({ id: `p${length}` }), bytes));
       expect(payload.id).toBe(`p${length}`);
       const back = payloadBytes(payload, "test");
       expect(Buffer.from(back).equals(Buffer.from(bytes)), `${length} bytes`).toBe(true);
@@ -163,14 +163,14 @@ describe("a file in a payload script", () => {
   it("adds to the payloads that earlier scripts pushed; without bytes, pushes its fields as they are", () => {
     const context = vm.createContext({});
     const fields = { id: "b", model: { text: "it's \"great\" */ — 映画", values: [1.5, null] } };
-    vm.runInContext(payloadScript("QUEUE", { id: "a" }, new Uint8Array([1])) + payloadScript("QUEUE", fields), context);
+    vm.runInContext(payloadScript("QUEUE", JSON.stringify({ id: "a" }), new Uint8Array([1])) + payloadScript("QUEUE", JSON.stringify(fields)), context);
     const [first, second] = context.QUEUE as [FilePayload, unknown];
     expect(first.id).toBe("a");
     expect(JSON.stringify(second)).toBe(JSON.stringify(fields));
   });
 
   it("says to export again when the script was cut short or holds no file", () => {
-    const script = payloadScript("QUEUE", { id: "p" }, new Uint8Array(300).fill(7));
+    const script = payloadScript("QUEUE", JSON.stringify({ id: "p" }), new Uint8Array(300).fill(7));
     const cut = script.replace(/\/\*([A-Za-z0-9+/=]*)\*\//, (_, base64: string) => `/*${base64.slice(0, 100)}*/`);
     expect(() => payloadBytes(runPayloadScript(cut)[0], "the demo's model \"x\"")).toThrow(`the demo's model "x": its payload script holds 75 bytes instead of 300; export the course again.`);
     expect(() => payloadBytes({ id: "p", byteLength: 1, file: () => undefined }, "here")).toThrow("here: its payload script holds no file; export the course again.");

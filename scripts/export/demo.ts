@@ -15,7 +15,7 @@ import path from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { build, type Plugin } from "esbuild";
 import { HIGHLIGHT_NEGATIVE_COLOR, HIGHLIGHT_POSITIVE_COLOR } from "../../lib/analysis/highlight";
-import { packNgramModel, type PackedNgramModel } from "../../lib/models/ngrams/packed-model";
+import { packNgramModel } from "../../lib/models/ngrams/packed-model";
 import type { LoadedNetworkModel } from "../../lib/models/loaded-network-model";
 import { COURSE_MODELS } from "../../lib/models/registry";
 import { listSentimentModels, loadSentimentModel } from "../../lib/models/storage/model-folder";
@@ -59,7 +59,9 @@ export async function writeDemo(outDir: string, options: DemoOptions): Promise<D
   const { models, payloads } = await demoData(options);
   const payloadScripts = [...payloads].map(([id, payload]) => ({
     id,
-    content: payload instanceof Uint8Array ? payloadScript(DEMO_PAYLOADS_GLOBAL, { id }, payload) : payloadScript(DEMO_PAYLOADS_GLOBAL, { id, ngramModel: payload }),
+    content: "weights" in payload
+      ? payloadScript(DEMO_PAYLOADS_GLOBAL, JSON.stringify({ id }), payload.weights)
+      : payloadScript(DEMO_PAYLOADS_GLOBAL, `{"id":${JSON.stringify(id)},"ngramModel":${payload.ngramModelJson}}`),
   }));
   // Smallest first: the first rows start predicting while the large weights still load.
   payloadScripts.sort((a, b) => a.content.length - b.content.length);
@@ -84,24 +86,27 @@ function contentId(content: Uint8Array): string {
   return createHash("sha256").update(content).digest("hex").slice(0, 16);
 }
 
-/** Every saved model of the folder, and every model the lessons save that is not there, by lesson then name; and their payloads (weights or a packed n-gram model) by id. */
-async function demoData({ modelsDir, scale }: DemoOptions): Promise<{ models: Omit<DemoData, "payloads">; payloads: Map<string, Uint8Array | PackedNgramModel> }> {
+/** A network's weights.bin, or the JSON of a packed n-gram model. */
+type PayloadContent = { weights: Uint8Array } | { ngramModelJson: string };
+
+/** Every saved model of the folder, and every model the lessons save that is not there, by lesson then name; and their payloads by id. */
+async function demoData({ modelsDir, scale }: DemoOptions): Promise<{ models: Omit<DemoData, "payloads">; payloads: Map<string, PayloadContent> }> {
   const saved = listSentimentModels({ dir: modelsDir });
   const models: DemoModel[] = [];
-  const payloads = new Map<string, Uint8Array | PackedNgramModel>();
+  const payloads = new Map<string, PayloadContent>();
   for (const info of saved) {
     const known = COURSE_MODELS.find((m) => m.name === info.name);
     const header = { name: info.name, lesson: info.lesson ?? known?.lesson, title: known?.title ?? info.description ?? info.name };
     const loaded = await loadSentimentModel(info.name, { dir: modelsDir });
     if (loaded.kind === "ngrams") {
-      const packed = packNgramModel(loaded.model);
-      const id = contentId(Buffer.from(JSON.stringify(packed)));
-      payloads.set(id, packed);
+      const ngramModelJson = JSON.stringify(packNgramModel(loaded.model));
+      const id = contentId(Buffer.from(ngramModelJson));
+      payloads.set(id, { ngramModelJson });
       models.push({ ...header, status: "saved", kind: "ngrams", info, payload: id });
     } else {
       const { weights, ...network } = await networkData(loaded);
       const id = contentId(weights);
-      payloads.set(id, weights);
+      payloads.set(id, { weights });
       models.push({ ...header, status: "saved", kind: "network", info: loaded.info, ...network, payload: id });
     }
   }

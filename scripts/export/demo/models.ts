@@ -117,13 +117,13 @@ const decodedWeights = new WeakMap<FilePayload, Uint8Array>();
 /** Builds a saved model from its description and its payload. */
 export async function pageModel(model: SavedDemoModel, payload: DemoPayload): Promise<PageModel> {
   const where = `the demo's model "${model.name}"`;
-  const wrongPayload = new Error(`${where}: its payload script holds no ${model.kind === "ngrams" ? "n-gram model" : "weights"}; export the course again.`);
+  const wrongPayload = () => new Error(`${where}: its payload script holds no ${model.kind === "ngrams" ? "n-gram model" : "weights"}; export the course again.`);
   if (model.kind === "ngrams") {
-    if (!("ngramModel" in payload)) throw wrongPayload;
+    if (!("ngramModel" in payload)) throw wrongPayload();
     const ngrams = unpackNgramModel(payload.ngramModel, where, "Export the course again.");
     return { kind: "ngrams", loaded: new LoadedNgramModel(ngrams, model.info, where), predict: (text) => predictNgramSentiment(ngrams, text).probability };
   }
-  if (!("file" in payload)) throw wrongPayload;
+  if (!("file" in payload)) throw wrongPayload();
   const bytes = decodedWeights.get(payload) ?? payloadBytes(payload, where);
   decodedWeights.set(payload, bytes);
   const { info } = model;

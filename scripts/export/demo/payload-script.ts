@@ -29,12 +29,13 @@ export interface FilePayload {
 }
 
 /**
- * The script that pushes onto `globalThis[queueGlobal]` an object with
- * `fields` (JSON values) and, given `bytes`, their `byteLength` and `file`.
+ * The script that pushes onto `globalThis[queueGlobal]` the object whose JSON
+ * text is `json` (with its `id`), and, given `bytes`, their `byteLength` and
+ * `file`. JSON text rather than a value, so that a caller that already
+ * serialized a large value (to hash it) does not serialize it again.
  */
-export function payloadScript(queueGlobal: string, fields: { id: string } & Record<string, unknown>, bytes?: Uint8Array): string {
+export function payloadScript(queueGlobal: string, json: string, bytes?: Uint8Array): string {
   const queue = `globalThis[${JSON.stringify(queueGlobal)}]`;
-  const json = JSON.stringify(fields);
   // base64 has no "*", so the comment cannot end early.
   const object = bytes === undefined ? json : `${json.slice(0, -1)}, "byteLength": ${bytes.length}, "file": function () {/*${base64FromBytes(bytes)}*/} }`;
   return `(${queue} = ${queue} || []).push(${object});\n`;
